@@ -1,0 +1,91 @@
+package io.github.kcpat.credential;
+
+import java.time.Instant;
+
+import org.keycloak.credential.CredentialModel;
+
+import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.SecretHash;
+
+/**
+ * A personal API token as a Keycloak credential: id = the token's key, user label = its name,
+ * credential data = {@link TokenData}, secret data = the SHA-256 of its secret.
+ */
+public final class ApiTokenCredentialModel extends CredentialModel {
+
+    public static final String TYPE = "personal-api-token";
+
+    private final TokenData data;
+
+    private ApiTokenCredentialModel(TokenData data) {
+        this.data = data;
+    }
+
+    public static ApiTokenCredentialModel create(ApiToken token, String name, TokenData data, Instant now) {
+        ApiTokenCredentialModel model = new ApiTokenCredentialModel(data);
+        model.setId(token.key());
+        model.setType(TYPE);
+        model.setUserLabel(name);
+        model.setCreatedDate(now.toEpochMilli());
+        model.setCredentialData(StoredJson.write(data));
+        model.setSecretData(StoredJson.writeSecret(SecretHash.ALGORITHM, token.secretHash()));
+        return model;
+    }
+
+    public static ApiTokenCredentialModel from(CredentialModel stored) {
+        ApiTokenCredentialModel model = new ApiTokenCredentialModel(StoredJson.readData(stored.getCredentialData()));
+        copyInto(stored, model);
+        model.setCredentialData(stored.getCredentialData());
+        return model;
+    }
+
+    public String key() {
+        return getId();
+    }
+
+    public String name() {
+        return getUserLabel();
+    }
+
+    public TokenData data() {
+        return data;
+    }
+
+    public Instant createdAt() {
+        return getCreatedDate() == null ? null : Instant.ofEpochMilli(getCreatedDate());
+    }
+
+    /** True when the presented token carries this credential's secret. */
+    public boolean isSecretOf(ApiToken token) {
+        return token.key().equals(getId()) && token.matches(StoredJson.readSecretHash(getSecretData()));
+    }
+
+    public ApiTokenCredentialModel with(TokenData newData) {
+        ApiTokenCredentialModel changed = new ApiTokenCredentialModel(newData);
+        copyInto(this, changed);
+        changed.setCredentialData(StoredJson.write(newData));
+        return changed;
+    }
+
+    public ApiTokenCredentialModel named(String newName) {
+        ApiTokenCredentialModel changed = with(data);
+        changed.setUserLabel(newName);
+        return changed;
+    }
+
+    /** The same credential holding the hash of a new secret for the same key (rotation). */
+    public ApiTokenCredentialModel withSecretOf(ApiToken token) {
+        ApiTokenCredentialModel changed = with(data);
+        changed.setSecretData(StoredJson.writeSecret(SecretHash.ALGORITHM, token.secretHash()));
+        return changed;
+    }
+
+    private static void copyInto(CredentialModel source, CredentialModel target) {
+        target.setId(source.getId());
+        target.setType(source.getType());
+        target.setUserLabel(source.getUserLabel());
+        target.setCreatedDate(source.getCreatedDate());
+        target.setSecretData(source.getSecretData());
+        target.setFederationLink(source.getFederationLink());
+    }
+}

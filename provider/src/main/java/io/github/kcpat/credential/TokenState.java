@@ -1,0 +1,5 @@
+package io.github.kcpat.credential;
+
+public enum TokenState {
+    ACTIVE, DISABLED
+}

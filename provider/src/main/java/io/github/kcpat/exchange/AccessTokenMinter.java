@@ -1,0 +1,81 @@
+package io.github.kcpat.exchange;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.keycloak.OAuth2Constants;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.TokenManager;
+import org.keycloak.representations.AccessTokenResponse;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.services.util.DefaultClientSessionContext;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
+
+/**
+ * Issues a short-lived access token for a token's owner through Keycloak's own token machinery
+ * (as the client-credentials grant does): realm keys, client mappers and lifespans all apply, and
+ * the user session is transient, so nothing is stored.
+ */
+final class AccessTokenMinter {
+
+    static final String AUTH_METHOD = "personal-api-token";
+
+    private AccessTokenMinter() {
+    }
+
+    /**
+     * @param tokenScopes names of realm client scopes the token carries; they apply on top of the
+     *                    client's default scopes whether or not the client lists them as optional
+     */
+    static AccessTokenResponse mint(KeycloakSession session, RealmModel realm, ClientModel client, UserModel owner,
+            List<String> tokenScopes, EventBuilder event) {
+        String scopeParam = String.join(" ", tokenScopes);
+        RootAuthenticationSessionModel rootAuthSession = new AuthenticationSessionManager(session).createAuthenticationSession(realm, false);
+        AuthenticationSessionModel authSession = rootAuthSession.createAuthenticationSession(client);
+        authSession.setAuthenticatedUser(owner);
+        authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        authSession.setClientNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scopeParam);
+
+        UserSessionModel userSession = new UserSessionManager(session).createUserSession(rootAuthSession.getId(), realm, owner,
+                owner.getUsername(), session.getContext().getConnection().getRemoteHost(), AUTH_METHOD, false, null, null,
+                UserSessionModel.SessionPersistenceState.TRANSIENT);
+        AuthenticationManager.setClientScopesInSession(session, authSession);
+        ClientSessionContext attached = TokenManager.attachAuthenticationSession(session, userSession, authSession);
+        ClientSessionContext context = DefaultClientSessionContext.fromClientSessionAndClientScopes(
+                attached.getClientSession(), scopes(session, realm, client, owner, tokenScopes), null, session);
+
+        TokenManager.AccessTokenResponseBuilder response = new TokenManager()
+                .responseBuilder(realm, client, event, session, userSession, context)
+                .generateAccessToken();
+        response.getAccessToken().setSessionId(null);
+        return response.build();
+    }
+
+    private static Set<ClientScopeModel> scopes(KeycloakSession session, RealmModel realm, ClientModel client, UserModel owner,
+            List<String> tokenScopes) {
+        Set<ClientScopeModel> scopes = new HashSet<>();
+        TokenManager.getRequestedClientScopes(session, null, client, owner).forEach(scopes::add);
+        tokenScopes.stream()
+                .filter(name -> !OAuth2Constants.OFFLINE_ACCESS.equals(name))
+                .map(name -> KeycloakModelUtils.getClientScopeByName(realm, name))
+                .filter(Objects::nonNull)
+                .forEach(scopes::add);
+        return scopes;
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.kcpat.http;
+
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * JSON responses written with our own mapper, so that null fields stay visible ({@code "expiresAt": null})
+ * whatever Keycloak's JAX-RS defaults are, and errors always read {@code {error, error_description}}.
+ */
+public final class JsonResponses {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonResponses() {
+    }
+
+    public static Response of(Response.Status status, Object body) {
+        return builder(status, body).build();
+    }
+
+    public static Response.ResponseBuilder builder(Response.Status status, Object body) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(noStore)
+                .header("Pragma", "no-cache")
+                .entity(write(body));
+    }
+
+    public static Response error(Response.Status status, String error, String description) {
+        return errorBuilder(status, error, description).build();
+    }
+
+    public static Response.ResponseBuilder errorBuilder(Response.Status status, String error, String description) {
+        return builder(status, errorBody(error, description));
+    }
+
+    /** To throw from deep inside a resource method; JAX-RS answers with the response as it is. */
+    public static WebApplicationException failure(Response.Status status, String error, String description) {
+        return new WebApplicationException(error(status, error, description));
+    }
+
+    private static Map<String, String> errorBody(String error, String description) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        return body;
+    }
+
+    private static String write(Object body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.kcpat.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.keycloak.models.RealmModel;
+
+/**
+ * A realm's rules for personal API tokens, kept as realm attributes named {@code personalApiTokens.*}
+ * so that realm export and import carry them. Absent attributes take the defaults below.
+ */
+public record TokenPolicy(
+        int maxLifetimeDays,
+        boolean expiryRequired,
+        int defaultLifetimeDays,
+        int maxTokensPerUser,
+        List<String> availableScopes,
+        String exchangeClientId,
+        List<Integer> reminderDays) {
+
+    public static final String ATTRIBUTE_PREFIX = "personalApiTokens.";
+    public static final String DEFAULT_EXCHANGE_CLIENT = "personal-api-tokens";
+
+    public static final TokenPolicy DEFAULTS = new TokenPolicy(365, true, 90, 100, List.of(), DEFAULT_EXCHANGE_CLIENT, List.of(7, 1));
+
+    public static TokenPolicy of(RealmModel realm) {
+        Function<String, Optional<String>> attribute = name -> Optional.ofNullable(realm.getAttribute(ATTRIBUTE_PREFIX + name))
+                .map(String::trim).filter(value -> !value.isEmpty());
+        return new TokenPolicy(
+                attribute.apply("maxLifetimeDays").map(Integer::parseInt).orElse(DEFAULTS.maxLifetimeDays),
+                attribute.apply("expiryRequired").map(Boolean::parseBoolean).orElse(DEFAULTS.expiryRequired),
+                attribute.apply("defaultLifetimeDays").map(Integer::parseInt).orElse(DEFAULTS.defaultLifetimeDays),
+                attribute.apply("maxTokensPerUser").map(Integer::parseInt).orElse(DEFAULTS.maxTokensPerUser),
+                attribute.apply("availableScopes").map(TokenPolicy::list).orElse(DEFAULTS.availableScopes),
+                attribute.apply("exchangeClient").orElse(DEFAULTS.exchangeClientId),
+                attribute.apply("reminderDays").map(value -> list(value).stream().map(Integer::parseInt).toList())
+                        .orElse(DEFAULTS.reminderDays));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
+    /** The expiry a new token gets when its creator names none. */
+    public Instant defaultExpiry(Instant now) {
+        return defaultLifetimeDays > 0 ? now.plus(Duration.ofDays(defaultLifetimeDays)) : null;
+    }
+
+    /** Refuses a new expiry this policy does not allow; {@code null} means "never expires". */
+    public void checkExpiry(Instant expiresAt, Instant now) {
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new PolicyViolation("expiresAt must be in the future");
+        }
+        checkExpiryStillAllowed(expiresAt, now);
+    }
+
+    /** Refuses to renew (rotate) a token whose expiry the policy no longer allows; a past expiry may stay. */
+    public void checkExpiryStillAllowed(Instant expiresAt, Instant now) {
+        if (expiresAt == null && expiryRequired) {
+            throw new PolicyViolation("This realm requires an expiry date (expiresAt) on every token");
+        }
+        if (expiresAt != null && maxLifetimeDays > 0 && expiresAt.isAfter(now.plus(Duration.ofDays(maxLifetimeDays)))) {
+            throw new PolicyViolation("expiresAt may be at most " + maxLifetimeDays + " days ahead");
+        }
+    }
+
+    public void checkScopes(List<String> scopes) {
+        for (String scope : scopes) {
+            if (!availableScopes.contains(scope)) {
+                throw new PolicyViolation("Scope '" + scope + "' is not available for API tokens in this realm");
+            }
+        }
+    }
+
+    public void checkRoomForAnother(long tokensHeld) {
+        if (maxTokensPerUser > 0 && tokensHeld >= maxTokensPerUser) {
+            throw new PolicyViolation("This realm allows at most " + maxTokensPerUser + " tokens per user");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.kcpat.rest;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import io.github.kcpat.http.JsonResponses;
+import io.github.kcpat.policy.TokenPolicy;
+import io.github.kcpat.service.TokenService;
+
+/** The owner's own tokens, under {@code /realms/{realm}/personal-api-tokens}; every call starts with its auth check. */
+public final class SelfServiceResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public SelfServiceResource(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    @GET
+    @Path("tokens")
+    public Response list() {
+        TokenService tokens = service(SelfServiceAuth.require(session, realm));
+        return JsonResponses.of(Response.Status.OK, tokens.list().stream().map(TokenRepresentation::of).toList());
+    }
+
+    @POST
+    @Path("tokens")
+    public Response create(String body) {
+        TokenService tokens = service(SelfServiceAuth.require(session, realm));
+        TokenService.Issued issued = ServiceErrors.call(() -> tokens.create(TokenRequests.parse(body)));
+        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(issued.credential().key()).build();
+        return JsonResponses.builder(Response.Status.CREATED,
+                        TokenRepresentation.withValue(issued.credential(), issued.value()))
+                .location(location)
+                .build();
+    }
+
+    @GET
+    @Path("tokens/{key}")
+    public Response read(@PathParam("key") String key) {
+        TokenService tokens = service(SelfServiceAuth.require(session, realm));
+        return JsonResponses.of(Response.Status.OK, TokenRepresentation.of(ServiceErrors.call(() -> tokens.get(key))));
+    }
+
+    @PATCH
+    @Path("tokens/{key}")
+    public Response update(@PathParam("key") String key, String body) {
+        TokenService tokens = service(SelfServiceAuth.require(session, realm));
+        return JsonResponses.of(Response.Status.OK,
+                TokenRepresentation.of(ServiceErrors.call(() -> tokens.update(key, TokenRequests.parse(body)))));
+    }
+
+    @DELETE
+    @Path("tokens/{key}")
+    public Response delete(@PathParam("key") String key) {
+        TokenService tokens = service(SelfServiceAuth.require(session, realm));
+        ServiceErrors.call(() -> {
+            tokens.delete(key);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("tokens/{key}/rotate")
+    public Response rotate(@PathParam("key") String key) {
+        TokenService tokens = service(SelfServiceAuth.require(session, realm));
+        TokenService.Issued issued = ServiceErrors.call(() -> tokens.rotate(key));
+        return JsonResponses.of(Response.Status.OK, TokenRepresentation.withValue(issued.credential(), issued.value()));
+    }
+
+    @GET
+    @Path("scopes")
+    public Response scopes() {
+        SelfServiceAuth.require(session, realm);
+        List<Map<String, String>> scopes = TokenPolicy.of(realm).availableScopes().stream()
+                .map(name -> KeycloakModelUtils.getClientScopeByName(realm, name))
+                .filter(scope -> scope != null)
+                .map(SelfServiceResource::describe)
+                .toList();
+        return JsonResponses.of(Response.Status.OK, scopes);
+    }
+
+    @GET
+    @Path("policy")
+    public Response policy() {
+        SelfServiceAuth.require(session, realm);
+        return JsonResponses.of(Response.Status.OK, TokenPolicy.of(realm));
+    }
+
+    private TokenService service(SelfServiceAuth caller) {
+        return new TokenService(session, realm, caller.user(), caller.clientId());
+    }
+
+    private static Map<String, String> describe(ClientScopeModel scope) {
+        Map<String, String> described = new LinkedHashMap<>();
+        described.put("name", scope.getName());
+        described.put("description", scope.getDescription());
+        return described;
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.kcpat.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.credential.TokenData;
+
+/** A token as the API shows it: never its secret, except {@code token} right after create and rotate. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record TokenRepresentation(
+        String key,
+        String name,
+        List<String> scopes,
+        String state,
+        boolean expired,
+        String createdAt,
+        String updatedAt,
+        String expiresAt,
+        String lastUsedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String token) {
+
+    public static TokenRepresentation of(ApiTokenCredentialModel credential) {
+        return withValue(credential, null);
+    }
+
+    public static TokenRepresentation withValue(ApiTokenCredentialModel credential, String value) {
+        TokenData data = credential.data();
+        return new TokenRepresentation(credential.key(), credential.name(), data.scopes(), data.state().name(),
+                data.isExpired(Instant.now()), text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()),
+                text(data.lastUsedAt()), value);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.kcpat.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.credential.TokenData;
+import io.github.kcpat.credential.TokenState;
+import io.github.kcpat.events.TokenEvents;
+import io.github.kcpat.policy.TokenPolicy;
+import io.github.kcpat.token.ApiToken;
+
+/**
+ * Every change to a user's tokens goes through here, so self-service, admin and provisioning enforce
+ * one policy and emit the same events.
+ */
+public final class TokenService {
+
+    public static final int MAX_NAME_LENGTH = 64;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final UserModel owner;
+    private final String actingClientId;
+    private final Clock clock = Clock.systemUTC();
+
+    public TokenService(KeycloakSession session, RealmModel realm, UserModel owner, String actingClientId) {
+        this.session = session;
+        this.realm = realm;
+        this.owner = owner;
+        this.actingClientId = actingClientId;
+    }
+
+    /** A token as stored, plus its value: only create and rotate return one. */
+    public record Issued(ApiTokenCredentialModel credential, String value) {
+    }
+
+    public List<ApiTokenCredentialModel> list() {
+        return owner.credentialManager().getStoredCredentialsByTypeStream(ApiTokenCredentialModel.TYPE)
+                .map(ApiTokenCredentialModel::from)
+                .sorted(Comparator.comparing(CredentialModel::getCreatedDate, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    public ApiTokenCredentialModel get(String key) {
+        CredentialModel stored = key == null ? null : owner.credentialManager().getStoredCredentialById(key);
+        if (stored == null || !ApiTokenCredentialModel.TYPE.equals(stored.getType())) {
+            throw TokenServiceException.notFound();
+        }
+        return ApiTokenCredentialModel.from(stored);
+    }
+
+    public Issued create(TokenRequest request) {
+        if (owner.getServiceAccountClientLink() != null) {
+            throw invalid("Service accounts cannot hold personal API tokens");
+        }
+        TokenPolicy policy = TokenPolicy.of(realm);
+        Instant now = now();
+        String name = validName(request.name());
+        Instant expiresAt = request.expiresAtGiven() ? request.expiresAt() : policy.defaultExpiry(now);
+        policy.checkExpiry(expiresAt, now);
+        List<String> scopes = request.scopes() == null ? List.of() : request.scopes();
+        policy.checkScopes(scopes);
+        List<ApiTokenCredentialModel> existing = list();
+        policy.checkRoomForAnother(existing.size());
+        requireUniqueName(existing, name, null);
+
+        ApiToken token = ApiToken.generate();
+        TokenState state = request.state() == null ? TokenState.ACTIVE : request.state();
+        ApiTokenCredentialModel credential = ApiTokenCredentialModel.create(token, name,
+                new TokenData(scopes, state, expiresAt, now, null), now);
+        store(() -> owner.credentialManager().createStoredCredential(credential));
+        TokenEvents.changed(session, realm, owner, "created", credential.key(), name, actingClientId);
+        return new Issued(credential, token.value());
+    }
+
+    public ApiTokenCredentialModel update(String key, TokenRequest request) {
+        ApiTokenCredentialModel current = get(key);
+        TokenPolicy policy = TokenPolicy.of(realm);
+        Instant now = now();
+        TokenData data = current.data().updatedAt(now);
+        if (request.expiresAtGiven()) {
+            policy.checkExpiry(request.expiresAt(), now);
+            data = data.withExpiresAt(request.expiresAt(), now);
+        }
+        if (request.scopes() != null) {
+            policy.checkScopes(request.scopes());
+            data = data.withScopes(request.scopes(), now);
+        }
+        if (request.state() != null) {
+            data = data.withState(request.state(), now);
+        }
+        ApiTokenCredentialModel changed = current.with(data);
+        if (request.name() != null) {
+            String name = validName(request.name());
+            requireUniqueName(list(), name, key);
+            changed = changed.named(name);
+        }
+        ApiTokenCredentialModel updated = changed;
+        store(() -> owner.credentialManager().updateStoredCredential(updated));
+        TokenEvents.changed(session, realm, owner, "updated", key, updated.name(), actingClientId);
+        return updated;
+    }
+
+    /** A new secret for the same key, name and settings; the old value stops working with this commit. */
+    public Issued rotate(String key) {
+        ApiTokenCredentialModel current = get(key);
+        TokenPolicy.of(realm).checkExpiryStillAllowed(current.data().expiresAt(), now());
+        ApiToken token = ApiToken.withKey(key);
+        ApiTokenCredentialModel rotated = current.withSecretOf(token).with(current.data().updatedAt(now()));
+        owner.credentialManager().updateStoredCredential(rotated);
+        TokenEvents.changed(session, realm, owner, "rotated", key, rotated.name(), actingClientId);
+        return new Issued(rotated, token.value());
+    }
+
+    public void delete(String key) {
+        ApiTokenCredentialModel current = get(key);
+        owner.credentialManager().removeStoredCredentialById(key);
+        TokenEvents.changed(session, realm, owner, "deleted", key, current.name(), actingClientId);
+    }
+
+    private static String validName(String raw) {
+        String name = raw == null ? "" : raw.trim();
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            throw invalid("name must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw invalid("name must not contain control characters");
+        }
+        return name;
+    }
+
+    private static void requireUniqueName(List<ApiTokenCredentialModel> existing, String name, String exceptKey) {
+        boolean taken = existing.stream()
+                .anyMatch(token -> token.name() != null && token.name().equalsIgnoreCase(name) && !token.key().equals(exceptKey));
+        if (taken) {
+            throw duplicateName(name);
+        }
+    }
+
+    private static void store(Runnable write) {
+        try {
+            write.run();
+        } catch (ModelDuplicateException e) {
+            throw duplicateName(null);
+        }
+    }
+
+    private static TokenServiceException duplicateName(String name) {
+        return new TokenServiceException(TokenServiceException.Kind.CONFLICT,
+                name == null ? "You already have a token with this name" : "You already have a token named '" + name + "'");
+    }
+
+    private static TokenServiceException invalid(String message) {
+        return new TokenServiceException(TokenServiceException.Kind.INVALID, message);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+}

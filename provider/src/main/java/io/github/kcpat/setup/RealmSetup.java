@@ -1,0 +1,72 @@
+package io.github.kcpat.setup;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+import io.github.kcpat.policy.TokenAccess;
+import io.github.kcpat.policy.TokenPolicy;
+
+/**
+ * Gives every realm what tokens need: the role {@code personal-api-tokens} (assigned to nobody) and the
+ * client {@code personal-api-tokens} that exchanged access tokens are issued to. Runs for the realms
+ * that exist at startup and for each realm created or imported later; never changes what exists.
+ */
+public final class RealmSetup {
+
+    private static final Logger LOG = Logger.getLogger(RealmSetup.class);
+
+    private RealmSetup() {
+    }
+
+    public static void registerFor(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                prepare(created.getKeycloakSession(), created.getCreatedRealm());
+            }
+        });
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session ->
+                    session.realms().getRealmsStream().forEach(realm -> prepare(session, realm)));
+        } catch (RuntimeException e) {
+            // two nodes starting at once may race to create the same role; the winner's copy serves both
+            LOG.warnf("could not prepare every realm for personal API tokens (%s); another node may have done it",
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    static void prepare(KeycloakSession session, RealmModel realm) {
+        if (realm.getRole(TokenAccess.ROLE) == null) {
+            RoleModel role = realm.addRole(TokenAccess.ROLE);
+            role.setDescription("May create and use personal API tokens");
+            LOG.infof("realm %s: created the role %s", realm.getName(), TokenAccess.ROLE);
+        }
+        if (realm.getClientByClientId(TokenPolicy.DEFAULT_EXCHANGE_CLIENT) == null) {
+            createExchangeClient(realm);
+            LOG.infof("realm %s: created the client %s", realm.getName(), TokenPolicy.DEFAULT_EXCHANGE_CLIENT);
+        }
+    }
+
+    /** A confidential client with every flow off: it only receives the access tokens minted for API tokens. */
+    private static void createExchangeClient(RealmModel realm) {
+        ClientModel client = realm.addClient(TokenPolicy.DEFAULT_EXCHANGE_CLIENT);
+        client.setName("Personal API tokens");
+        client.setDescription("Access tokens exchanged for personal API tokens are issued to this client."
+                + " Its mappers, scopes and access token lifespan apply to them.");
+        client.setEnabled(true);
+        client.setPublicClient(false);
+        client.setSecret(KeycloakModelUtils.generateSecret(client));
+        client.setStandardFlowEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setServiceAccountsEnabled(false);
+        client.setFullScopeAllowed(true);
+        // setting the protocol makes Keycloak attach the realm's default client scopes (basic, profile, roles…)
+        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+    }
+}

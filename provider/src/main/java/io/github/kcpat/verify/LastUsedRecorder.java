@@ -1,0 +1,83 @@
+package io.github.kcpat.verify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jboss.logging.Logger;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import io.github.kcpat.credential.ApiTokenCredentialModel;
+
+/**
+ * Keeps a token's last-used time to within {@link #GRANULARITY} without a write per request: at most
+ * one write per token and period per node, in its own transaction after the request's, so concurrent
+ * requests never conflict on the credential and a failed write never fails a request.
+ */
+final class LastUsedRecorder {
+
+    static final Duration GRANULARITY = Duration.ofMinutes(10);
+    private static final Logger LOG = Logger.getLogger(LastUsedRecorder.class);
+    private static final Map<String, Instant> WRITES_IN_FLIGHT = new ConcurrentHashMap<>();
+
+    private LastUsedRecorder() {
+    }
+
+    static void recordUse(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel credential,
+            Instant now) {
+        Instant lastUsed = credential.data().lastUsedAt();
+        if (lastUsed != null && lastUsed.plus(GRANULARITY).isAfter(now)) {
+            return;
+        }
+        Instant claimed = WRITES_IN_FLIGHT.compute(credential.key(),
+                (key, previous) -> previous == null || previous.plus(GRANULARITY).isBefore(now) ? now : previous);
+        if (!claimed.equals(now)) {
+            return;
+        }
+        String realmId = realm.getId();
+        String ownerId = owner.getId();
+        String key = credential.key();
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                write(factory, realmId, ownerId, key, now);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                WRITES_IN_FLIGHT.remove(key, now);
+            }
+        });
+    }
+
+    private static void write(KeycloakSessionFactory factory, String realmId, String ownerId, String key, Instant now) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RealmModel realm = session.realms().getRealm(realmId);
+                if (realm == null) {
+                    return;
+                }
+                session.getContext().setRealm(realm);
+                UserModel owner = session.users().getUserById(realm, ownerId);
+                CredentialModel stored = owner == null ? null : owner.credentialManager().getStoredCredentialById(key);
+                if (stored != null) {
+                    ApiTokenCredentialModel credential = ApiTokenCredentialModel.from(stored);
+                    owner.credentialManager().updateStoredCredential(credential.with(credential.data().usedAt(now.truncatedTo(ChronoUnit.SECONDS))));
+                }
+            });
+            WRITES_IN_FLIGHT.remove(key, now);
+        } catch (RuntimeException e) {
+            // the claim stays, so the next attempt waits a full period instead of retrying on every request
+            LOG.debugf("could not record the last use of token %s: %s", key, e.getClass().getSimpleName());
+        }
+    }
+}

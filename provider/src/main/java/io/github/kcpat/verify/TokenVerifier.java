@@ -1,0 +1,63 @@
+package io.github.kcpat.verify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.credential.OwnedToken;
+import io.github.kcpat.credential.TokenLookup;
+import io.github.kcpat.credential.TokenState;
+import io.github.kcpat.policy.TokenAccess;
+import io.github.kcpat.token.ApiToken;
+
+/**
+ * The one place that decides whether a presented token may be used. Every door asks here, so no two
+ * doors can disagree about a disabled, expired, rotated or orphaned token.
+ */
+public final class TokenVerifier {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Clock clock;
+
+    public TokenVerifier(KeycloakSession session, RealmModel realm) {
+        this(session, realm, Clock.systemUTC());
+    }
+
+    TokenVerifier(KeycloakSession session, RealmModel realm, Clock clock) {
+        this.session = session;
+        this.realm = realm;
+        this.clock = clock;
+    }
+
+    public Verdict verify(String presented) {
+        Optional<ApiToken> parsed = ApiToken.parse(presented);
+        if (parsed.isEmpty()) {
+            return new Verdict.Refused(RefusalReason.MALFORMED, null, null);
+        }
+        ApiToken token = parsed.get();
+        Optional<OwnedToken> found = TokenLookup.find(session, realm, token.key());
+        if (found.isEmpty()) {
+            return new Verdict.Refused(RefusalReason.UNKNOWN_KEY, token.key(), null);
+        }
+        UserModel owner = found.get().owner();
+        ApiTokenCredentialModel credential = found.get().credential();
+        Instant now = clock.instant();
+        RefusalReason reason = !credential.isSecretOf(token) ? RefusalReason.WRONG_SECRET
+                : credential.data().state() != TokenState.ACTIVE ? RefusalReason.DISABLED
+                : credential.data().isExpired(now) ? RefusalReason.EXPIRED
+                : !owner.isEnabled() ? RefusalReason.OWNER_DISABLED
+                : !TokenAccess.isGranted(realm, owner) ? RefusalReason.ROLE_MISSING
+                : null;
+        if (reason != null) {
+            return new Verdict.Refused(reason, token.key(), owner);
+        }
+        LastUsedRecorder.recordUse(session, realm, owner, credential, now);
+        return new Verdict.Accepted(owner, credential);
+    }
+}
