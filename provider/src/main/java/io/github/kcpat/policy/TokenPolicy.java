@@ -31,14 +31,24 @@ public record TokenPolicy(
         Function<String, Optional<String>> attribute = name -> Optional.ofNullable(realm.getAttribute(ATTRIBUTE_PREFIX + name))
                 .map(String::trim).filter(value -> !value.isEmpty());
         return new TokenPolicy(
-                attribute.apply("maxLifetimeDays").map(Integer::parseInt).orElse(DEFAULTS.maxLifetimeDays),
+                attribute.apply("maxLifetimeDays").flatMap(TokenPolicy::number).orElse(DEFAULTS.maxLifetimeDays),
                 attribute.apply("expiryRequired").map(Boolean::parseBoolean).orElse(DEFAULTS.expiryRequired),
-                attribute.apply("defaultLifetimeDays").map(Integer::parseInt).orElse(DEFAULTS.defaultLifetimeDays),
-                attribute.apply("maxTokensPerUser").map(Integer::parseInt).orElse(DEFAULTS.maxTokensPerUser),
+                attribute.apply("defaultLifetimeDays").flatMap(TokenPolicy::number).orElse(DEFAULTS.defaultLifetimeDays),
+                attribute.apply("maxTokensPerUser").flatMap(TokenPolicy::number).orElse(DEFAULTS.maxTokensPerUser),
                 attribute.apply("availableScopes").map(TokenPolicy::list).orElse(DEFAULTS.availableScopes),
                 attribute.apply("exchangeClient").orElse(DEFAULTS.exchangeClientId),
-                attribute.apply("reminderDays").map(value -> list(value).stream().map(Integer::parseInt).toList())
+                attribute.apply("reminderDays")
+                        .map(value -> list(value).stream().map(TokenPolicy::number).flatMap(Optional::stream).toList())
                         .orElse(DEFAULTS.reminderDays));
+    }
+
+    /** A hand-edited attribute that is not a whole number falls back to the default rather than failing requests. */
+    private static Optional<Integer> number(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static List<String> list(String commaSeparated) {

@@ -65,7 +65,8 @@ public final class RealmSetup {
         client.setImplicitFlowEnabled(false);
         client.setDirectAccessGrantsEnabled(false);
         client.setServiceAccountsEnabled(false);
-        client.setFullScopeAllowed(true);
+        // roles reach the access token only through the scope mappings of its client scopes: a token's scopes narrow the owner's rights
+        client.setFullScopeAllowed(false);
         // setting the protocol makes Keycloak attach the realm's default client scopes (basic, profile, roles…)
         client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
     }

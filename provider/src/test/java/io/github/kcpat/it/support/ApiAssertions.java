@@ -1,0 +1,43 @@
+package io.github.kcpat.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+/** What every caller of the API may rely on, checked the same way in every test. */
+public final class ApiAssertions {
+
+    public static final String TOKEN_PATTERN = "^kcpat_[0-9A-Za-z]{65}_[0-9A-Za-z]{6}$";
+
+    private ApiAssertions() {
+    }
+
+    public static void assertError(HttpResult result, int status, String error) {
+        assertEquals(status, result.status(), result::toString);
+        assertEquals(error, result.json().path("error").asText(), result::toString);
+        assertFalse(result.json().path("error_description").asText().isBlank(), () -> "no error_description: " + result);
+    }
+
+    /** A refused token: 401 {@code invalid_token} with the challenge a client needs. */
+    public static void assertRefused(HttpResult exchange) {
+        assertError(exchange, 401, "invalid_token");
+        assertEquals("APIToken realm=\"" + DemoRealm.NAME + "\"", exchange.header("WWW-Authenticate").orElse(null),
+                exchange::toString);
+    }
+
+    public static void assertExchanged(HttpResult exchange) {
+        assertEquals(200, exchange.status(), exchange::toString);
+        assertEquals("Bearer", exchange.json().path("token_type").asText(), exchange::toString);
+        assertTrue(exchange.json().path("access_token").asText().length() > 0, exchange::toString);
+    }
+
+    public static void assertUuid(String value) {
+        assertEquals(value, UUID.fromString(value).toString(), () -> value + " is not a UUID");
+    }
+
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

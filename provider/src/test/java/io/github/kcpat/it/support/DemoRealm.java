@@ -1,0 +1,140 @@
+package io.github.kcpat.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The demo realm as its users and its admin reach it over HTTP. */
+public final class DemoRealm {
+
+    public static final String NAME = "demo";
+    public static final String ROLE = "personal-api-tokens";
+    public static final String API = "/realms/" + NAME + "/personal-api-tokens";
+
+    private static final String ADMIN_USERS = "/admin/realms/" + NAME + "/users";
+
+    private final Http http;
+    private String adminToken;
+    private Instant adminTokenExpiry = Instant.MIN;
+
+    private DemoRealm(KeycloakServer server) {
+        this.http = new Http(server.baseUrl());
+    }
+
+    /**
+     * The realm as {@code demo/run.sh} leaves it: the imported {@code demo-realm.json} plus the client scope
+     * {@code demo-api-scope.json} next to it, added over the admin API because a realm file that lists any
+     * client scope gets none of Keycloak's built-in ones.
+     */
+    static DemoRealm setUp(KeycloakServer server, Path realmFile) {
+        DemoRealm realm = new DemoRealm(server);
+        realm.addOptionalClientScope(realmFile.resolveSibling("demo-api-scope.json"));
+        return realm;
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    /** A fresh access token of a demo user (whose password is the username) from client {@code demo-cli}. */
+    public String userToken(String username) {
+        return accessToken(NAME, "demo-cli", username, username).text("access_token");
+    }
+
+    public TokenApi tokensOf(String username) {
+        return new TokenApi(http, userToken(username));
+    }
+
+    public HttpResult exchange(String apiToken) {
+        return http.post(API + "/exchange", "Authorization", "APIToken " + apiToken);
+    }
+
+    public Jwt.Verified verifyJwt(String jwt) {
+        return Jwt.verify(jwt, http.get("/realms/" + NAME + "/protocol/openid-connect/certs").json());
+    }
+
+    public String userId(String username) {
+        HttpResult found = http.get(ADMIN_USERS + "?exact=true&username=" + username, admin());
+        assertEquals(200, found.status(), found::toString);
+        assertEquals(1, found.json().size(), found::toString);
+        return found.json().get(0).get("id").asText();
+    }
+
+    public void setUserEnabled(String userId, boolean enabled) {
+        HttpResult user = http.get(ADMIN_USERS + "/" + userId, admin());
+        assertEquals(200, user.status(), user::toString);
+        ObjectNode rep = (ObjectNode) user.json();
+        rep.put("enabled", enabled);
+        HttpResult updated = http.putJson(ADMIN_USERS + "/" + userId, rep, admin());
+        assertEquals(204, updated.status(), updated::toString);
+    }
+
+    public void removeRealmRole(String userId, String role) {
+        HttpResult removed = http.deleteJson(roleMappings(userId), List.of(realmRole(role)), admin());
+        assertEquals(204, removed.status(), removed::toString);
+    }
+
+    public void addRealmRole(String userId, String role) {
+        HttpResult added = http.postJson(roleMappings(userId), List.of(realmRole(role)), admin());
+        assertEquals(204, added.status(), added::toString);
+    }
+
+    public HttpResult credentials(String userId) {
+        return http.get(ADMIN_USERS + "/" + userId + "/credentials", admin());
+    }
+
+    private void addOptionalClientScope(Path representation) {
+        String json;
+        try {
+            json = Files.readString(representation);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpResult created = http.postJson("/admin/realms/" + NAME + "/client-scopes", json, admin());
+        if (created.status() == 409) {
+            return;
+        }
+        assertEquals(201, created.status(), created::toString);
+        String location = created.header("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        HttpResult optional = http.put("/admin/realms/" + NAME + "/default-optional-client-scopes/" + id, admin());
+        assertEquals(204, optional.status(), optional::toString);
+    }
+
+    private JsonNode realmRole(String role) {
+        HttpResult found = http.get("/admin/realms/" + NAME + "/roles/" + role, admin());
+        assertEquals(200, found.status(), found::toString);
+        return found.json();
+    }
+
+    private static String roleMappings(String userId) {
+        return ADMIN_USERS + "/" + userId + "/role-mappings/realm";
+    }
+
+    private synchronized String[] admin() {
+        if (Instant.now().isAfter(adminTokenExpiry)) {
+            HttpResult token = accessToken("master", "admin-cli", "admin", "admin");
+            adminToken = token.text("access_token");
+            adminTokenExpiry = Instant.now().plusSeconds(token.json().get("expires_in").asLong() - 15);
+        }
+        return new String[] {"Authorization", "Bearer " + adminToken};
+    }
+
+    private HttpResult accessToken(String realm, String clientId, String username, String password) {
+        HttpResult token = http.postForm("/realms/" + realm + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password",
+                "client_id", clientId,
+                "username", username,
+                "password", password));
+        assertEquals(200, token.status(), () -> "Cannot get an access token: " + token);
+        return token;
+    }
+}
