@@ -12,12 +12,12 @@ KC_VERSION=$(sed -n 's:.*<keycloak.dist.version>\(.*\)</keycloak.dist.version>.*
 KC_HOME=$ROOT/.demo/keycloak-$KC_VERSION
 
 echo "Building the provider..."
-mvn -B -q -DskipTests package
+mvn -B -q -Dstyle.color=never -DskipTests package
 JAR=$(ls provider/target/keycloak-personal-api-tokens-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1)
 
 if [ ! -d "$KC_HOME" ]; then
   echo "Unpacking Keycloak $KC_VERSION into .demo/ ..."
-  mvn -B -q dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$ROOT/.demo"
+  mvn -B -q -Dstyle.color=never dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$ROOT/.demo"
 fi
 
 rm -f "$KC_HOME"/providers/keycloak-personal-api-tokens-*.jar
