@@ -5,6 +5,8 @@ import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 
 import io.github.kcpat.exchange.ExchangeEndpoint;
+import io.github.kcpat.exchange.ForwardAuthEndpoint;
+import io.github.kcpat.exchange.VerifyEndpoint;
 import io.github.kcpat.rest.SelfServiceResource;
 
 /**
@@ -23,6 +25,16 @@ public final class RealmEndpoints {
     @Path("exchange")
     public ExchangeEndpoint exchange() {
         return new ExchangeEndpoint(session, session.getContext().getRealm());
+    }
+
+    @Path("auth")
+    public ForwardAuthEndpoint forwardAuth() {
+        return new ForwardAuthEndpoint(session, session.getContext().getRealm());
+    }
+
+    @Path("verify")
+    public VerifyEndpoint verify() {
+        return new VerifyEndpoint(session, session.getContext().getRealm());
     }
 
     @Path("")

@@ -1,6 +1,11 @@
 package io.github.kcpat.exchange;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.models.RealmModel;
+
+import io.github.kcpat.http.JsonResponses;
 
 /** Reads {@code Authorization: APIToken <token>}; the scheme is case-insensitive, as HTTP schemes are. */
 final class ApiTokenHeader {
@@ -21,7 +26,11 @@ final class ApiTokenHeader {
         return authorization.substring(SCHEME.length() + 1).trim();
     }
 
-    static String challenge(String realmName) {
-        return SCHEME + " realm=\"" + realmName + "\"";
+    /** The one answer every unusable token gets, whatever the reason. */
+    static Response unauthorized(RealmModel realm) {
+        return JsonResponses.errorBuilder(Response.Status.UNAUTHORIZED, "invalid_token",
+                        "The API token is missing, malformed, unknown, disabled or expired")
+                .header(HttpHeaders.WWW_AUTHENTICATE, SCHEME + " realm=\"" + realm.getName() + "\"")
+                .build();
     }
 }

@@ -1,0 +1,123 @@
+package io.github.kcpat.exchange;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessTokenResponse;
+
+import io.github.kcpat.events.TokenEvents;
+import io.github.kcpat.verify.TokenVerifier;
+import io.github.kcpat.verify.Verdict;
+
+/**
+ * Door 3, gateway forward-auth ({@code /realms/{realm}/personal-api-tokens/auth}, any method, any sub-path):
+ * nginx {@code auth_request}, Traefik ForwardAuth and Envoy ext_authz ask here on every API request.
+ * 200 carries {@code Authorization: Bearer <jwt>} for the upstream; 401 carries the APIToken challenge.
+ */
+public final class ForwardAuthEndpoint {
+
+    static final String USER_HEADER = "X-Auth-Request-User";
+    static final String EMAIL_HEADER = "X-Auth-Request-Email";
+    private static final MintedTokenCache MINTED = new MintedTokenCache();
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public ForwardAuthEndpoint(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    @GET
+    public Response get() {
+        return authorize();
+    }
+
+    @HEAD
+    public Response head() {
+        return authorize();
+    }
+
+    @POST
+    public Response post() {
+        return authorize();
+    }
+
+    @PUT
+    public Response put() {
+        return authorize();
+    }
+
+    @PATCH
+    public Response patch() {
+        return authorize();
+    }
+
+    @DELETE
+    public Response delete() {
+        return authorize();
+    }
+
+    /** Envoy's ext_authz appends the original path to the configured prefix. */
+    @Path("{path: .+}")
+    public ForwardAuthEndpoint anyPath() {
+        return this;
+    }
+
+    private Response authorize() {
+        Verdict verdict = new TokenVerifier(session, realm).verify(ApiTokenHeader.tokenFrom(session.getContext().getRequestHeaders()));
+        if (verdict instanceof Verdict.Refused refused) {
+            DoorEvents.refused(TokenEvents.event(session, realm, EventType.TOKEN_EXCHANGE), refused);
+            return ApiTokenHeader.unauthorized(realm);
+        }
+        Verdict.Accepted accepted = (Verdict.Accepted) verdict;
+        ClientModel client = ExchangeClient.of(realm);
+        if (client == null) {
+            return ExchangeClient.unavailable();
+        }
+        UserModel owner = accepted.owner();
+        String accessToken = accessToken(client, accepted);
+        // an empty body, typed: Keycloak's security-headers filter refuses untyped responses
+        Response.ResponseBuilder response = Response.ok("", MediaType.TEXT_PLAIN_TYPE)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .header(USER_HEADER, owner.getUsername())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (owner.getEmail() != null) {
+            response.header(EMAIL_HEADER, owner.getEmail());
+        }
+        return response.build();
+    }
+
+    /** Reuses the access token minted for this very token state; mints (and logs the exchange) otherwise. */
+    private String accessToken(ClientModel client, Verdict.Accepted accepted) {
+        String key = accepted.credential().key();
+        String fingerprint = client.getId() + '|' + accepted.credential().getCredentialData();
+        long now = Time.currentTime();
+        MintedTokenCache.Minted cached = MINTED.get(realm.getId(), key, fingerprint, now);
+        if (cached != null) {
+            return cached.accessToken();
+        }
+        EventBuilder event = TokenEvents.event(session, realm, EventType.TOKEN_EXCHANGE).client(client);
+        DoorEvents.accepted(event, accepted);
+        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
+                accepted.credential().data().scopes(), event);
+        event.success();
+        MINTED.put(realm.getId(), key, new MintedTokenCache.Minted(fingerprint, minted.getToken(), now, now + minted.getExpiresIn()));
+        return minted.getToken();
+    }
+}

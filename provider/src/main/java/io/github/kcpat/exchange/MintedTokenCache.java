@@ -1,0 +1,40 @@
+package io.github.kcpat.exchange;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-node memory of the last access token minted for each API token, for forward-auth: signing is the
+ * expensive part of a request, and a gateway sends the same token again and again. An entry is reused
+ * only for the same stored credential state (any change of the token mints anew) and only while at
+ * least half of its lifetime remains; the API token itself is verified on every request regardless.
+ */
+final class MintedTokenCache {
+
+    private static final int CAPACITY = 50_000;
+    private static final long MIN_REMAINING_SECONDS = 30;
+
+    record Minted(String fingerprint, String accessToken, long issuedAt, long expiresAt) {
+
+        boolean freshFor(String currentFingerprint, long now) {
+            long remaining = expiresAt - now;
+            return fingerprint.equals(currentFingerprint)
+                    && remaining >= MIN_REMAINING_SECONDS
+                    && remaining * 2 >= expiresAt - issuedAt;
+        }
+    }
+
+    private final Map<String, Minted> byRealmAndKey = new ConcurrentHashMap<>();
+
+    Minted get(String realmId, String key, String fingerprint, long now) {
+        Minted minted = byRealmAndKey.get(realmId + '/' + key);
+        return minted != null && minted.freshFor(fingerprint, now) ? minted : null;
+    }
+
+    void put(String realmId, String key, Minted minted) {
+        if (byRealmAndKey.size() >= CAPACITY) {
+            byRealmAndKey.clear();
+        }
+        byRealmAndKey.put(realmId + '/' + key, minted);
+    }
+}
