@@ -37,7 +37,16 @@ public final class TokenLookup {
         return found;
     }
 
-    private static Optional<OwnedToken> load(KeycloakSession session, RealmModel realm, String userId, String key) {
+    /** True when any stored credential, of any user, realm or type, already has this id. */
+    public static boolean keyExists(KeycloakSession session, String key) {
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        return !em.createQuery("select c.id from CredentialEntity c where c.id = :key", String.class)
+                .setParameter("key", key).getResultList().isEmpty()
+                || !em.createQuery("select c.id from FederatedUserCredentialEntity c where c.id = :key", String.class)
+                .setParameter("key", key).getResultList().isEmpty();
+    }
+
+    static Optional<OwnedToken> load(KeycloakSession session, RealmModel realm, String userId, String key) {
         UserModel owner = session.users().getUserById(realm, userId);
         if (owner == null) {
             return Optional.empty();

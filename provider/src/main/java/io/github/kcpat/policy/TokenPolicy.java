@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * A realm's rules for personal API tokens, kept as realm attributes named {@code personalApiTokens.*}
@@ -24,6 +25,11 @@ public record TokenPolicy(
 
     public static final String ATTRIBUTE_PREFIX = "personalApiTokens.";
     public static final String DEFAULT_EXCHANGE_CLIENT = "personal-api-tokens";
+
+    public TokenPolicy {
+        availableScopes = availableScopes == null ? List.of() : List.copyOf(availableScopes);
+        reminderDays = reminderDays == null ? List.of() : List.copyOf(reminderDays);
+    }
 
     public static final TokenPolicy DEFAULTS = new TokenPolicy(365, true, 90, 100, List.of(), DEFAULT_EXCHANGE_CLIENT, List.of(7, 1));
 
@@ -53,6 +59,45 @@ public record TokenPolicy(
 
     private static List<String> list(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
+    /** Refuses a policy that could not be enforced in this realm; the message names the rule. */
+    public void validate(RealmModel realm) {
+        requireRange("maxLifetimeDays", maxLifetimeDays, 0, 36500);
+        requireRange("defaultLifetimeDays", defaultLifetimeDays, 0, 36500);
+        requireRange("maxTokensPerUser", maxTokensPerUser, 0, 100000);
+        if (maxLifetimeDays > 0 && defaultLifetimeDays > maxLifetimeDays) {
+            throw new PolicyViolation("defaultLifetimeDays may not exceed maxLifetimeDays");
+        }
+        for (String scope : availableScopes) {
+            if (KeycloakModelUtils.getClientScopeByName(realm, scope) == null) {
+                throw new PolicyViolation("availableScopes: '" + scope + "' is not a client scope of this realm");
+            }
+        }
+        if (exchangeClientId == null || exchangeClientId.isBlank() || realm.getClientByClientId(exchangeClientId) == null) {
+            throw new PolicyViolation("exchangeClientId: no client '" + exchangeClientId + "' in this realm");
+        }
+        for (int days : reminderDays) {
+            requireRange("reminderDays", days, 1, 365);
+        }
+    }
+
+    /** Stores the policy as realm attributes, where realm export and import carry it. */
+    public void writeTo(RealmModel realm) {
+        realm.setAttribute(ATTRIBUTE_PREFIX + "maxLifetimeDays", String.valueOf(maxLifetimeDays));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "expiryRequired", String.valueOf(expiryRequired));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "defaultLifetimeDays", String.valueOf(defaultLifetimeDays));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "maxTokensPerUser", String.valueOf(maxTokensPerUser));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "availableScopes", String.join(",", availableScopes));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "exchangeClient", exchangeClientId);
+        realm.setAttribute(ATTRIBUTE_PREFIX + "reminderDays",
+                String.join(",", reminderDays.stream().map(String::valueOf).toList()));
+    }
+
+    private static void requireRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new PolicyViolation(field + " must be between " + min + " and " + max);
+        }
     }
 
     /** The expiry a new token gets when its creator names none. */

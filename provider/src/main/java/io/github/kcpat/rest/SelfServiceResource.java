@@ -106,7 +106,7 @@ public final class SelfServiceResource {
     }
 
     private TokenService service(SelfServiceAuth caller) {
-        return new TokenService(session, realm, caller.user(), caller.clientId());
+        return TokenService.forOwner(session, realm, caller.user(), caller.clientId());
     }
 
     private static Map<String, String> describe(ClientScopeModel scope) {

@@ -24,19 +24,28 @@ import io.github.kcpat.service.TokenRequest;
 final class TokenRequests {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> FIELDS = Set.of("name", "expiresAt", "scopes", "state");
+    static final Set<String> FIELDS = Set.of("name", "expiresAt", "scopes", "state");
 
     private TokenRequests() {
     }
 
     static TokenRequest parse(String body) {
+        return toRequest(readObject(body, FIELDS));
+    }
+
+    /** The body as a JSON object holding only {@code allowed} fields. */
+    static JsonNode readObject(String body, Set<String> allowed) {
         JsonNode root = readObject(body);
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            if (!FIELDS.contains(field)) {
-                throw invalid("Unknown field '" + field + "'; allowed: name, expiresAt, scopes, state");
+            if (!allowed.contains(field)) {
+                throw invalid("Unknown field '" + field + "'; allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
+        return root;
+    }
+
+    static TokenRequest toRequest(JsonNode root) {
         return new TokenRequest(
                 text(root, "name"),
                 root.has("expiresAt"),
@@ -60,7 +69,7 @@ final class TokenRequests {
         }
     }
 
-    private static String text(JsonNode root, String field) {
+    static String text(JsonNode root, String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
             return null;

@@ -13,6 +13,7 @@ import org.keycloak.models.UserModel;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.TokenData;
+import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.policy.TokenPolicy;
@@ -29,14 +30,20 @@ public final class TokenService {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final UserModel owner;
-    private final String actingClientId;
+    private final TokenChanges changes;
     private final Clock clock = Clock.systemUTC();
 
-    public TokenService(KeycloakSession session, RealmModel realm, UserModel owner, String actingClientId) {
+    public TokenService(KeycloakSession session, RealmModel realm, UserModel owner, TokenChanges changes) {
         this.session = session;
         this.realm = realm;
         this.owner = owner;
-        this.actingClientId = actingClientId;
+        this.changes = changes;
+    }
+
+    /** The service for an owner acting on their own tokens through {@code clientId}: changes become user events. */
+    public static TokenService forOwner(KeycloakSession session, RealmModel realm, UserModel owner, String clientId) {
+        return new TokenService(session, realm, owner,
+                (action, token) -> TokenEvents.changed(session, realm, owner, action.name().toLowerCase(), token.key(), token.name(), clientId));
     }
 
     /** A token as stored, plus its value: only create and rotate return one. */
@@ -59,6 +66,11 @@ public final class TokenService {
     }
 
     public Issued create(TokenRequest request) {
+        return create(request, ApiToken.generate());
+    }
+
+    /** Creates a token with a value made elsewhere (our CLI, for provisioning); its key must be new. */
+    public Issued create(TokenRequest request, ApiToken token) {
         if (owner.getServiceAccountClientLink() != null) {
             throw invalid("Service accounts cannot hold personal API tokens");
         }
@@ -73,12 +85,14 @@ public final class TokenService {
         policy.checkRoomForAnother(existing.size());
         requireUniqueName(existing, name, null);
 
-        ApiToken token = ApiToken.generate();
+        if (TokenLookup.keyExists(session, token.key())) {
+            throw new TokenServiceException(TokenServiceException.Kind.CONFLICT, "A token with this key already exists");
+        }
         TokenState state = request.state() == null ? TokenState.ACTIVE : request.state();
         ApiTokenCredentialModel credential = ApiTokenCredentialModel.create(token, name,
                 new TokenData(scopes, state, expiresAt, now, null), now);
         store(() -> owner.credentialManager().createStoredCredential(credential));
-        TokenEvents.changed(session, realm, owner, "created", credential.key(), name, actingClientId);
+        changes.record(TokenChanges.Action.CREATED, credential);
         return new Issued(credential, token.value());
     }
 
@@ -106,7 +120,7 @@ public final class TokenService {
         }
         ApiTokenCredentialModel updated = changed;
         store(() -> owner.credentialManager().updateStoredCredential(updated));
-        TokenEvents.changed(session, realm, owner, "updated", key, updated.name(), actingClientId);
+        changes.record(TokenChanges.Action.UPDATED, updated);
         return updated;
     }
 
@@ -117,14 +131,21 @@ public final class TokenService {
         ApiToken token = ApiToken.withKey(key);
         ApiTokenCredentialModel rotated = current.withSecretOf(token).with(current.data().updatedAt(now()));
         owner.credentialManager().updateStoredCredential(rotated);
-        TokenEvents.changed(session, realm, owner, "rotated", key, rotated.name(), actingClientId);
+        changes.record(TokenChanges.Action.ROTATED, rotated);
         return new Issued(rotated, token.value());
     }
 
     public void delete(String key) {
         ApiTokenCredentialModel current = get(key);
         owner.credentialManager().removeStoredCredentialById(key);
-        TokenEvents.changed(session, realm, owner, "deleted", key, current.name(), actingClientId);
+        changes.record(TokenChanges.Action.DELETED, current);
+    }
+
+    /** Deletes every token of the owner (an admin revoking all at once); answers how many there were. */
+    public int deleteAll() {
+        List<ApiTokenCredentialModel> tokens = list();
+        tokens.forEach(token -> delete(token.key()));
+        return tokens.size();
     }
 
     private static String validName(String raw) {

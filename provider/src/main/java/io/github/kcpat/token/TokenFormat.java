@@ -32,15 +32,23 @@ public final class TokenFormat {
         return signed + '_' + checksum(signed);
     }
 
-    /** The 48 body bytes, or empty when the string is not a well-formed token. */
-    static Optional<byte[]> decode(String token) {
+    /** True for a string of the token's shape (prefix, length, alphabet), whatever its checksum says. */
+    public static boolean hasTokenShape(String token) {
         if (token == null || token.length() != LENGTH || !token.startsWith(PREFIX) || token.charAt(SEPARATOR_AT) != '_') {
-            return Optional.empty();
+            return false;
         }
         for (int i = PREFIX.length(); i < LENGTH; i++) {
             if (i != SEPARATOR_AT && !Base62.isDigit(token.charAt(i))) {
-                return Optional.empty();
+                return false;
             }
+        }
+        return true;
+    }
+
+    /** The 48 body bytes, or empty when the string is not a well-formed token. */
+    static Optional<byte[]> decode(String token) {
+        if (!hasTokenShape(token)) {
+            return Optional.empty();
         }
         String signed = token.substring(0, SEPARATOR_AT);
         if (!checksum(signed).equals(token.substring(SEPARATOR_AT + 1))) {

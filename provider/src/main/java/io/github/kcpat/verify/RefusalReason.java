@@ -3,6 +3,7 @@ package io.github.kcpat.verify;
 /** Why a token was refused: for Keycloak's event log only, never for the caller. */
 public enum RefusalReason {
     MALFORMED("malformed_token"),
+    BAD_CHECKSUM("bad_checksum"),
     UNKNOWN_KEY("unknown_key"),
     WRONG_SECRET("wrong_secret"),
     DISABLED("token_disabled"),

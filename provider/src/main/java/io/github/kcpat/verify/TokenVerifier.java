@@ -14,6 +14,7 @@ import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.policy.TokenAccess;
 import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.TokenFormat;
 
 /**
  * The one place that decides whether a presented token may be used. Every door asks here, so no two
@@ -38,7 +39,8 @@ public final class TokenVerifier {
     public Verdict verify(String presented) {
         Optional<ApiToken> parsed = ApiToken.parse(presented);
         if (parsed.isEmpty()) {
-            return new Verdict.Refused(RefusalReason.MALFORMED, null, null);
+            RefusalReason reason = TokenFormat.hasTokenShape(presented) ? RefusalReason.BAD_CHECKSUM : RefusalReason.MALFORMED;
+            return new Verdict.Refused(reason, null, null);
         }
         ApiToken token = parsed.get();
         Optional<OwnedToken> found = TokenLookup.find(session, realm, token.key());

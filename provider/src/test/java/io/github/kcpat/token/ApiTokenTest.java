@@ -96,6 +96,18 @@ class ApiTokenTest {
     }
 
     @Test
+    void shapeIsToldApartFromChecksum() {
+        char last = value.charAt(value.length() - 1);
+        String badChecksum = value.substring(0, value.length() - 1) + (last == 'a' ? 'b' : 'a');
+        assertTrue(TokenFormat.hasTokenShape(value));
+        assertTrue(TokenFormat.hasTokenShape(badChecksum));
+        assertTrue(ApiToken.parse(badChecksum).isEmpty());
+        assertFalse(TokenFormat.hasTokenShape("ghp_" + value.substring(6)));
+        assertFalse(TokenFormat.hasTokenShape(value + "0"));
+        assertFalse(TokenFormat.hasTokenShape(null));
+    }
+
+    @Test
     void aBodyTooLargeForFortyEightBytesIsRefusedEvenWithAValidChecksum() {
         String signed = "kcpat_" + "z".repeat(65);
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();

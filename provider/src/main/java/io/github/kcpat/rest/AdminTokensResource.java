@@ -1,0 +1,222 @@
+package io.github.kcpat.rest;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.credential.OwnedToken;
+import io.github.kcpat.credential.TokenLookup;
+import io.github.kcpat.credential.TokenSearch;
+import io.github.kcpat.http.JsonResponses;
+import io.github.kcpat.policy.TokenPolicy;
+import io.github.kcpat.service.TokenChanges;
+import io.github.kcpat.service.TokenRequest;
+import io.github.kcpat.service.TokenService;
+import io.github.kcpat.token.ApiToken;
+
+/**
+ * {@code /admin/realms/{realm}/personal-api-tokens}: every user's tokens and the realm policy, under Keycloak's
+ * own admin permissions ({@code view-users} reads, {@code manage-users} writes, fine-grained permissions
+ * respected per user; the policy needs {@code view-realm} / {@code manage-realm}).
+ */
+public final class AdminTokensResource {
+
+    static final String RESOURCE_TYPE = "PERSONAL_API_TOKEN";
+    private static final int DEFAULT_MAX = 100;
+    private static final Set<String> CREATE_FIELDS = union(TokenRequests.FIELDS, Set.of("user", "token"));
+    private static final Set<String> PATCH_FIELDS = Set.of("expiresAt", "state");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    public AdminTokensResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(RESOURCE_TYPE);
+    }
+
+    @GET
+    @Path("tokens")
+    public Response list(@QueryParam("user") String user, @QueryParam("search") String search,
+            @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
+        allowed(() -> auth.users().requireQuery());
+        if (first < 0 || max < 1 || max > 1000) {
+            throw invalid("first must be 0 or more and max between 1 and 1000");
+        }
+        String userId = user == null || user.isBlank() ? null : existingUser(user).getId();
+        String term = search == null || search.isBlank() ? null : search.trim();
+        List<AdminTokenRepresentation> tokens = TokenSearch.find(session, realm, userId, term, first, max).stream()
+                .filter(owned -> auth.users().canView(owned.owner()))
+                .map(owned -> AdminTokenRepresentation.of(owned, null))
+                .toList();
+        return JsonResponses.of(Response.Status.OK, tokens);
+    }
+
+    @GET
+    @Path("tokens/{key}")
+    public Response read(@PathParam("key") String key) {
+        OwnedToken owned = visibleToken(key);
+        return JsonResponses.of(Response.Status.OK, AdminTokenRepresentation.of(owned, null));
+    }
+
+    @POST
+    @Path("tokens")
+    public Response create(String body) {
+        JsonNode request = TokenRequests.readObject(body, CREATE_FIELDS);
+        String userRef = TokenRequests.text(request, "user");
+        if (userRef == null || userRef.isBlank()) {
+            throw invalid("user (id or username) is required");
+        }
+        UserModel owner = existingUser(userRef);
+        allowed(() -> auth.users().requireManage(owner));
+        String supplied = TokenRequests.text(request, "token");
+        ApiToken token = supplied == null ? ApiToken.generate() : ApiToken.parse(supplied)
+                .orElseThrow(() -> invalid("token is not a well-formed personal API token"));
+        TokenRequest tokenRequest = TokenRequests.toRequest(request);
+        TokenService.Issued issued = ServiceErrors.call(() -> service(owner).create(tokenRequest, token));
+        OwnedToken owned = new OwnedToken(owner, issued.credential());
+        return JsonResponses.of(Response.Status.CREATED, AdminTokenRepresentation.of(owned, supplied == null ? issued.value() : null));
+    }
+
+    @PATCH
+    @Path("tokens/{key}")
+    public Response update(@PathParam("key") String key, String body) {
+        OwnedToken owned = manageableToken(key);
+        TokenRequest request = TokenRequests.toRequest(TokenRequests.readObject(body, PATCH_FIELDS));
+        var updated = ServiceErrors.call(() -> service(owned.owner()).update(key, request));
+        return JsonResponses.of(Response.Status.OK, AdminTokenRepresentation.of(new OwnedToken(owned.owner(), updated), null));
+    }
+
+    @DELETE
+    @Path("tokens/{key}")
+    public Response delete(@PathParam("key") String key) {
+        OwnedToken owned = manageableToken(key);
+        ServiceErrors.call(() -> {
+            service(owned.owner()).delete(key);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("users/{user}/tokens")
+    public Response deleteAllOf(@PathParam("user") String user) {
+        UserModel owner = existingUser(user);
+        allowed(() -> auth.users().requireManage(owner));
+        int deleted = service(owner).deleteAll();
+        return JsonResponses.of(Response.Status.OK, Map.of("deleted", deleted));
+    }
+
+    @GET
+    @Path("policy")
+    public Response policy() {
+        allowed(() -> auth.realm().requireViewRealm());
+        return JsonResponses.of(Response.Status.OK, TokenPolicy.of(realm));
+    }
+
+    @PUT
+    @Path("policy")
+    public Response updatePolicy(String body) {
+        allowed(() -> auth.realm().requireManageRealm());
+        TokenPolicy policy = PolicyRequests.merge(TokenPolicy.of(realm), body);
+        ServiceErrors.call(() -> {
+            policy.validate(realm);
+            return null;
+        });
+        policy.writeTo(realm);
+        adminEvent.clone(session).operation(OperationType.UPDATE).resourcePath(session.getContext().getUri())
+                .representation(policy).success();
+        return JsonResponses.of(Response.Status.OK, policy);
+    }
+
+    private TokenService service(UserModel owner) {
+        return new TokenService(session, realm, owner, this::recordAdminEvent);
+    }
+
+    private void recordAdminEvent(TokenChanges.Action action, ApiTokenCredentialModel token) {
+        OperationType operation = switch (action) {
+            case CREATED -> OperationType.CREATE;
+            case UPDATED, ROTATED -> OperationType.UPDATE;
+            case DELETED -> OperationType.DELETE;
+        };
+        adminEvent.clone(session).operation(operation)
+                .resourcePath("personal-api-tokens", "tokens", token.key())
+                .representation(TokenRepresentation.of(token))
+                .success();
+    }
+
+    private OwnedToken visibleToken(String key) {
+        allowed(() -> auth.users().requireQuery());
+        OwnedToken owned = TokenLookup.find(session, realm, key).orElseThrow(AdminTokensResource::notFound);
+        if (!auth.users().canView(owned.owner())) {
+            throw notFound();
+        }
+        return owned;
+    }
+
+    private OwnedToken manageableToken(String key) {
+        OwnedToken owned = visibleToken(key);
+        allowed(() -> auth.users().requireManage(owned.owner()));
+        return owned;
+    }
+
+    private UserModel existingUser(String idOrUsername) {
+        UserModel user = session.users().getUserById(realm, idOrUsername);
+        if (user == null) {
+            user = session.users().getUserByUsername(realm, idOrUsername);
+        }
+        if (user == null) {
+            throw JsonResponses.failure(Response.Status.NOT_FOUND, "not_found", "No such user in this realm");
+        }
+        return user;
+    }
+
+    /** Keycloak's permission checks throw a bare 403; answer it in the shape of every other error here. */
+    private static void allowed(Runnable permissionCheck) {
+        try {
+            permissionCheck.run();
+        } catch (ForbiddenException e) {
+            throw JsonResponses.failure(Response.Status.FORBIDDEN, "forbidden", "Your admin role does not allow this");
+        }
+    }
+
+    private static RuntimeException notFound() {
+        return JsonResponses.failure(Response.Status.NOT_FOUND, "not_found", "No such token");
+    }
+
+    private static RuntimeException invalid(String description) {
+        return JsonResponses.failure(Response.Status.BAD_REQUEST, "invalid_request", description);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}
