@@ -1,17 +1,23 @@
 package io.github.kcpat.endpoint;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import io.github.kcpat.provisioning.ProvisioningFolder;
 import io.github.kcpat.setup.RealmSetup;
 
-/** Mounts {@code /realms/{realm}/personal-api-tokens} and prepares every realm at startup. */
+/**
+ * Mounts {@code /realms/{realm}/personal-api-tokens}, prepares every realm, and at startup applies the
+ * provisioning folder named by {@code --spi-realm-restapi-extension--personal-api-tokens--provisioning-dir}.
+ */
 public final class PersonalApiTokensResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "personal-api-tokens";
@@ -21,13 +27,24 @@ public final class PersonalApiTokensResourceProviderFactory implements RealmReso
         return new PersonalApiTokensResourceProvider(session);
     }
 
+    private String provisioningDir;
+
     @Override
     public void init(Config.Scope config) {
+        provisioningDir = config.get("provisioningDir");
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         RealmSetup.registerFor(factory);
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                RealmSetup.prepareExisting(factory);
+                if (provisioningDir != null && !provisioningDir.isBlank()) {
+                    new ProvisioningFolder(Path.of(provisioningDir)).applyAll(factory);
+                }
+            }
+        });
     }
 
     @Override

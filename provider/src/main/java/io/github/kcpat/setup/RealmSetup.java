@@ -24,12 +24,17 @@ public final class RealmSetup {
     private RealmSetup() {
     }
 
+    /** Prepares every realm created from now on. */
     public static void registerFor(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 prepare(created.getKeycloakSession(), created.getCreatedRealm());
             }
         });
+    }
+
+    /** Prepares the realms that exist; run once the database is migrated and startup imports are done. */
+    public static void prepareExisting(KeycloakSessionFactory factory) {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session ->
                     session.realms().getRealmsStream().forEach(realm -> prepare(session, realm)));

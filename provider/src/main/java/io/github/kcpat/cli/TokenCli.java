@@ -1,0 +1,158 @@
+package io.github.kcpat.cli;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.kcpat.token.ApiToken;
+
+/**
+ * {@code java -jar keycloak-personal-api-tokens.jar [command]}: makes tokens before any server runs, for
+ * provisioning and realm imports. Needs nothing but this JAR.
+ */
+public final class TokenCli {
+
+    static final int USAGE_ERROR = 2;
+    static final String USAGE = """
+            Usage: java -jar keycloak-personal-api-tokens.jar [command]
+
+              generate                  (default) print a new token: {"token": "...", "key": "..."}
+              --get-key <token>         print the key of an existing token: {"token": "...", "key": "..."}
+              --credential --name <name> [--expires <2027-01-31 | 2027-01-31T12:00:00Z>] [--scopes a,b] [--disabled]
+                                        print a new token and its credential JSON for a realm import file
+                                        (users[].credentials[]); a date alone means "valid through that day, UTC"
+              --help                    this text
+
+            Exit codes: 0 done, 2 bad usage or malformed token.
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Instant now;
+
+    TokenCli(PrintStream out, PrintStream err, Instant now) {
+        this.out = out;
+        this.err = err;
+        this.now = now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new TokenCli(System.out, System.err, Instant.now()).run(args));
+    }
+
+    int run(String... args) {
+        try {
+            return dispatch(List.of(args));
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return USAGE_ERROR;
+        }
+    }
+
+    private int dispatch(List<String> args) {
+        if (args.isEmpty() || args.equals(List.of("generate"))) {
+            print(ApiToken.generate());
+            return 0;
+        }
+        switch (args.get(0)) {
+            case "--help", "-h" -> {
+                requireCount(args, 1);
+                out.print(USAGE);
+                return 0;
+            }
+            case "--get-key" -> {
+                requireCount(args, 2);
+                ApiToken token = ApiToken.parse(args.get(1).trim()).orElse(null);
+                if (token == null) {
+                    err.println("error: not a well-formed personal API token (prefix, length or checksum is wrong)");
+                    return USAGE_ERROR;
+                }
+                print(token);
+                return 0;
+            }
+            case "--credential" -> {
+                return credential(args.subList(1, args.size()));
+            }
+            default -> throw new UsageException("unknown option " + args.get(0));
+        }
+    }
+
+    private int credential(List<String> options) {
+        String name = null;
+        Instant expiresAt = null;
+        List<String> scopes = List.of();
+        boolean disabled = false;
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            switch (option) {
+                case "--name" -> name = value(options, ++i, option).trim();
+                case "--expires" -> expiresAt = expiry(value(options, ++i, option));
+                case "--scopes" -> scopes = Arrays.stream(value(options, ++i, option).split(","))
+                        .map(String::trim).filter(scope -> !scope.isEmpty()).distinct().toList();
+                case "--disabled" -> disabled = true;
+                default -> throw new UsageException("unknown option " + option);
+            }
+        }
+        if (name == null || name.isEmpty() || name.length() > 64) {
+            throw new UsageException("--credential needs --name of 1 to 64 characters");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new UsageException("--expires must be in the future");
+        }
+        ApiToken token = ApiToken.generate();
+        Map<String, Object> result = tokenJson(token);
+        result.put("credential", CredentialJson.of(token, name, expiresAt, scopes, disabled, now));
+        out.println(Json.write(result));
+        return 0;
+    }
+
+    private Instant expiry(String text) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--expires takes a date (2027-01-31) or a date-time (2027-01-31T12:00:00Z), not " + text);
+        }
+    }
+
+    private void print(ApiToken token) {
+        out.println(Json.write(tokenJson(token)));
+    }
+
+    private static Map<String, Object> tokenJson(ApiToken token) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("token", token.value());
+        json.put("key", token.key());
+        return json;
+    }
+
+    private static String value(List<String> options, int index, String option) {
+        if (index >= options.size() || options.get(index).startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return options.get(index);
+    }
+
+    private static void requireCount(List<String> args, int count) {
+        if (args.size() != count) {
+            throw new UsageException(args.get(0) + (count == 1 ? " takes no value" : " takes exactly one value"));
+        }
+    }
+
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
