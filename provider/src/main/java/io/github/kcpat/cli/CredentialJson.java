@@ -13,11 +13,16 @@ import io.github.kcpat.token.SecretHash;
  * A token as a credential in a realm import file ({@code users[].credentials[]}): the same credential data
  * and secret data the server stores (io.github.kcpat.credential.StoredJson; a test keeps them in step).
  */
-final class CredentialJson {
+public final class CredentialJson {
 
     static final String TYPE = "personal-api-token";
 
     private CredentialJson() {
+    }
+
+    /** The credential as JSON text, for tools that write realm import files (the benchmark's seeding). */
+    public static String write(ApiToken token, String name, Instant expiresAt, List<String> scopes, boolean disabled, Instant now) {
+        return Json.write(of(token, name, expiresAt, scopes, disabled, now));
     }
 
     static Map<String, Object> of(ApiToken token, String name, Instant expiresAt, List<String> scopes, boolean disabled, Instant now) {

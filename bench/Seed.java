@@ -1,0 +1,67 @@
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.github.kcpat.cli.CredentialJson;
+import io.github.kcpat.token.ApiToken;
+
+/**
+ * Writes a realm import file holding {@code tokens} personal API tokens spread over users (10 each), the
+ * clients the benchmark needs, and the token values the load scripts send (a sample: the first
+ * {@code sample} tokens). Run with the provider JAR on the class path:
+ * {@code java -cp provider.jar bench/Seed.java <tokens> <sample> <out-dir>}.
+ */
+public final class Seed {
+
+    static final int TOKENS_PER_USER = 10;
+    static final int USERS_PER_FILE = 500;
+    static final String REALM = """
+            {"realm":"bench","enabled":true,"accessTokenLifespan":300,
+             "roles":{"realm":[{"name":"personal-api-tokens"}]},
+             "clients":[{"clientId":"bench-gateway","enabled":true,"publicClient":false,"secret":"bench-secret",
+               "standardFlowEnabled":false,"directAccessGrantsEnabled":false,"serviceAccountsEnabled":true,
+               "attributes":{"personalApiTokens.exchange":"true"}}],
+             "users":[{"username":"service-account-bench-gateway","enabled":true,"serviceAccountClientId":"bench-gateway"}]}
+            """;
+
+    public static void main(String[] args) throws IOException {
+        int tokens = Integer.parseInt(args[0]);
+        int sample = Integer.parseInt(args[1]);
+        Path out = Path.of(args[2]);
+        Files.createDirectories(out);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiry = now.plus(Duration.ofDays(300));
+        try (BufferedWriter values = Files.newBufferedWriter(out.resolve("tokens.txt"), StandardCharsets.UTF_8)) {
+            Files.writeString(out.resolve("bench-realm.json"), REALM, StandardCharsets.UTF_8);
+            int written = 0;
+            for (int file = 0; written < tokens; file++) {
+                // Keycloak's directory import reads <realm>-users-<n>.json files, each in a transaction of its own
+                try (BufferedWriter usersFile = Files.newBufferedWriter(out.resolve("bench-users-" + file + ".json"), StandardCharsets.UTF_8)) {
+                    usersFile.write("{\"realm\":\"bench\",\"users\":[");
+                    for (int u = 0; u < USERS_PER_FILE && written < tokens; u++) {
+                        int user = file * USERS_PER_FILE + u;
+                        StringBuilder credentials = new StringBuilder();
+                        for (int t = 0; t < TOKENS_PER_USER && written < tokens; t++, written++) {
+                            ApiToken token = ApiToken.generate();
+                            if (written < sample) {
+                                values.write(token.value());
+                                values.newLine();
+                            }
+                            credentials.append(credentials.isEmpty() ? "" : ",")
+                                    .append(CredentialJson.write(token, "token-" + t, expiry, List.of(), false, now));
+                        }
+                        usersFile.write(String.format("%s%n{\"username\":\"user%06d\",\"enabled\":true,\"email\":\"user%06d@bench.test\","
+                                + "\"realmRoles\":[\"personal-api-tokens\"],\"credentials\":[%s]}", u == 0 ? "" : ",", user, user, credentials));
+                    }
+                    usersFile.write("\n]}\n");
+                }
+            }
+        }
+    }
+}
