@@ -10,8 +10,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-import io.github.kcpat.credential.ApiTokenCredentialModel;
-
 public final class ApiTokenAuthenticatorFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "personal-api-token-authenticator";
@@ -37,9 +35,13 @@ public final class ApiTokenAuthenticatorFactory implements AuthenticatorFactory 
         return "Direct Grant: authenticates the user named by 'username' with one of their personal API tokens given as 'password'.";
     }
 
+    /**
+     * None: tied to no credential type, the account console does not offer tokens as a sign-in method, and
+     * Keycloak's brute-force detection counts the failures (it skips authenticators of unknown categories).
+     */
     @Override
     public String getReferenceCategory() {
-        return ApiTokenCredentialModel.TYPE;
+        return null;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 
+import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;
@@ -106,7 +107,10 @@ public final class ForwardAuthEndpoint {
     /** Reuses the access token minted for this very token state; mints (and logs the exchange) otherwise. */
     private String accessToken(ClientModel client, Verdict.Accepted accepted) {
         String key = accepted.credential().key();
-        String fingerprint = client.getId() + '|' + accepted.credential().getCredentialData();
+        TokenData data = accepted.credential().data();
+        // everything that shapes the minted token, but not lastUsedAt, which changes without changing it
+        String fingerprint = String.join("|", client.getId(), String.valueOf(data.scopes()), data.state().name(),
+                String.valueOf(data.expiresAt()), String.valueOf(data.updatedAt()));
         long now = Time.currentTime();
         MintedTokenCache.Minted cached = MINTED.get(realm.getId(), key, fingerprint, now);
         if (cached != null) {

@@ -27,6 +27,25 @@ public final class ApiAssertions {
                 exchange::toString);
     }
 
+    /** Forward-auth refusal: 401 with the APIToken challenge and no bearer token for the gateway to pass on. */
+    public static void assertForwardAuthRefused(HttpResult auth) {
+        assertEquals(401, auth.status(), auth::toString);
+        assertEquals("APIToken realm=\"" + DemoRealm.NAME + "\"", auth.header("WWW-Authenticate").orElse(null), auth::toString);
+        assertTrue(auth.header("Authorization").isEmpty(), () -> "a refused token got " + auth.headers().map());
+    }
+
+    /** A refused password grant: 400 or 401 (Keycloak's own direct grant failures use 401), error {@code invalid_grant}. */
+    public static void assertInvalidGrant(HttpResult grant) {
+        assertTrue(grant.status() == 400 || grant.status() == 401, grant::toString);
+        assertEquals("invalid_grant", grant.json().path("error").asText(), grant::toString);
+    }
+
+    /** What verify says about any unusable token: 200 and exactly {@code {"active":false}}, nothing else. */
+    public static void assertInactive(HttpResult verify) {
+        assertEquals(200, verify.status(), verify::toString);
+        assertEquals(Http.JSON.createObjectNode().put("active", false), verify.json(), verify::toString);
+    }
+
     public static void assertExchanged(HttpResult exchange) {
         assertEquals(200, exchange.status(), exchange::toString);
         assertEquals("Bearer", exchange.json().path("token_type").asText(), exchange::toString);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** The demo realm as its users and its admin reach it over HTTP. */
 public final class DemoRealm {
@@ -20,6 +21,7 @@ public final class DemoRealm {
     public static final String API = "/realms/" + NAME + "/personal-api-tokens";
 
     private static final String ADMIN_USERS = "/admin/realms/" + NAME + "/users";
+    private static final String BRUTE_FORCE_USERS = "/admin/realms/" + NAME + "/attack-detection/brute-force/users/";
 
     private final Http http;
     private String adminToken;
@@ -40,6 +42,11 @@ public final class DemoRealm {
         return realm;
     }
 
+    /** The demo realm of a server a test runs itself ({@link KeycloakServer#independent}), set up as on the shared one. */
+    public static DemoRealm on(KeycloakServer server) {
+        return setUp(server, Path.of(System.getProperty("demo.realm")));
+    }
+
     public Http http() {
         return http;
     }
@@ -54,7 +61,11 @@ public final class DemoRealm {
     }
 
     public HttpResult exchange(String apiToken) {
-        return http.post(API + "/exchange", "Authorization", "APIToken " + apiToken);
+        return doors().exchange(apiToken);
+    }
+
+    public Doors doors() {
+        return new Doors(http);
     }
 
     public Jwt.Verified verifyJwt(String jwt) {
@@ -85,6 +96,59 @@ public final class DemoRealm {
     public void addRealmRole(String userId, String role) {
         HttpResult added = http.postJson(roleMappings(userId), List.of(realmRole(role)), admin());
         assertEquals(204, added.status(), added::toString);
+    }
+
+    /**
+     * Creates an enabled user {@code username} (password = username, e-mail {@code username@example.com}, profile
+     * complete so the password grant works) holding the role {@code personal-api-tokens}; returns the user's id.
+     */
+    public String createUser(String username) {
+        Map<String, Object> user = Map.of(
+                "username", username,
+                "enabled", true,
+                "email", username + "@example.com",
+                "emailVerified", true,
+                "firstName", "Test",
+                "lastName", username,
+                "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false)));
+        HttpResult created = http.postJson(ADMIN_USERS, user, admin());
+        assertEquals(201, created.status(), created::toString);
+        String location = created.header("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        addRealmRole(id, ROLE);
+        return id;
+    }
+
+    public void deleteUser(String userId) {
+        HttpResult deleted = http.delete(ADMIN_USERS + "/" + userId, admin());
+        assertEquals(204, deleted.status(), deleted::toString);
+    }
+
+    /** Reads the realm representation, lets {@code change} edit it and puts it back. */
+    public void updateRealm(Consumer<ObjectNode> change) {
+        ObjectNode rep = representation();
+        change.accept(rep);
+        HttpResult updated = http.putJson("/admin/realms/" + NAME, rep, admin());
+        assertEquals(204, updated.status(), updated::toString);
+    }
+
+    /** The realm as the admin API represents it. */
+    public ObjectNode representation() {
+        HttpResult read = http.get("/admin/realms/" + NAME, admin());
+        assertEquals(200, read.status(), read::toString);
+        return (ObjectNode) read.json();
+    }
+
+    /** Keycloak's brute-force record of a user ({@code numFailures}, {@code disabled}, …). */
+    public JsonNode bruteForceStatus(String userId) {
+        HttpResult status = http.get(BRUTE_FORCE_USERS + userId, admin());
+        assertEquals(200, status.status(), status::toString);
+        return status.json();
+    }
+
+    public void clearBruteForce(String userId) {
+        HttpResult cleared = http.delete(BRUTE_FORCE_USERS + userId, admin());
+        assertEquals(204, cleared.status(), cleared::toString);
     }
 
     public HttpResult credentials(String userId) {

@@ -82,6 +82,11 @@ public final class Http {
         return send(request(path, headers).POST(BodyPublishers.noBody()));
     }
 
+    /** Any method without a body, e.g. to call a gateway endpoint with PUT or DELETE. */
+    public HttpResult send(String method, String path, String... headers) {
+        return send(request(path, headers).method(method, BodyPublishers.noBody()));
+    }
+
     public HttpResult postForm(String path, Map<String, String> form, String... headers) {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))

@@ -1,0 +1,217 @@
+package io.github.kcpat.it;
+
+import static io.github.kcpat.it.support.ApiAssertions.assertError;
+import static io.github.kcpat.it.support.ApiAssertions.assertExchanged;
+import static io.github.kcpat.it.support.ApiAssertions.assertForwardAuthRefused;
+import static io.github.kcpat.it.support.ApiAssertions.assertInactive;
+import static io.github.kcpat.it.support.ApiAssertions.assertInvalidGrant;
+import static io.github.kcpat.it.support.ApiAssertions.assertRefused;
+import static io.github.kcpat.it.support.ApiAssertions.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcpat.it.support.CreatedToken;
+import io.github.kcpat.it.support.DemoClient;
+import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.Doors;
+import io.github.kcpat.it.support.HttpResult;
+import io.github.kcpat.it.support.KeycloakExtension;
+import io.github.kcpat.it.support.TokenApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One verification core behind every door: each kind of token gets the same verdict from all of them,
+ * accepted only when the token is usable. The tokens are built once; the owners that get disabled or
+ * lose the role are users of their own, so alice stays usable for everyone else.
+ */
+@ExtendWith(KeycloakExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DoorMatrixIT {
+
+    enum Kind { VALID, DISABLED, EXPIRED, DELETED, ROTATED_AWAY, OWNER_DISABLED, ROLE_REMOVED, GARBAGE, WRONG_PREFIX, BAD_CHECKSUM }
+
+    enum Door { EXCHANGE, RFC8693, FORWARD_AUTH, DIRECT_GRANT, VERIFY }
+
+    /** A token value as a caller holds it, with the owner (and key) it was made for. */
+    record Subject(String value, String username, String userId, String key) {
+    }
+
+    private final DemoRealm realm;
+    private final Doors doors;
+    private final Map<Kind, Subject> subjects = new EnumMap<>(Kind.class);
+    private final List<String> createdUsers = new ArrayList<>();
+    private final List<String> aliceKeys = new ArrayList<>();
+    private TokenApi alice;
+
+    DoorMatrixIT(DemoRealm realm) {
+        this.realm = realm;
+        this.doors = realm.doors();
+    }
+
+    @BeforeAll
+    void buildOneTokenOfEachKind() throws InterruptedException {
+        alice = realm.tokensOf("alice");
+        Instant expiresAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        CreatedToken valid = aliceToken(Map.of("name", uniqueName("matrix-valid"), "scopes", List.of("demo-api")));
+        CreatedToken expired = aliceToken(Map.of("name", uniqueName("matrix-expired"), "expiresAt", expiresAt.toString()));
+        subjects.put(Kind.VALID, of("alice", valid));
+        subjects.put(Kind.EXPIRED, of("alice", expired));
+
+        CreatedToken disabled = aliceToken(Map.of("name", uniqueName("matrix-disabled")));
+        assertEquals(200, alice.patch(disabled.key(), Map.of("state", "DISABLED")).status());
+        subjects.put(Kind.DISABLED, of("alice", disabled));
+
+        CreatedToken deleted = aliceToken(Map.of("name", uniqueName("matrix-deleted")));
+        assertEquals(204, alice.delete(deleted.key()).status());
+        subjects.put(Kind.DELETED, of("alice", deleted));
+
+        CreatedToken rotated = aliceToken(Map.of("name", uniqueName("matrix-rotated")));
+        assertEquals(200, alice.rotate(rotated.key()).status());
+        subjects.put(Kind.ROTATED_AWAY, of("alice", rotated));
+
+        subjects.put(Kind.OWNER_DISABLED, ownerChangedAfterCreation("matrix-owner-off",
+                userId -> realm.setUserEnabled(userId, false)));
+        subjects.put(Kind.ROLE_REMOVED, ownerChangedAfterCreation("matrix-no-role",
+                userId -> realm.removeRealmRole(userId, DemoRealm.ROLE)));
+
+        String value = valid.value();
+        subjects.put(Kind.GARBAGE, spoiled("garbage"));
+        subjects.put(Kind.WRONG_PREFIX, spoiled("glpat_" + value.substring("kcpat_".length())));
+        subjects.put(Kind.BAD_CHECKSUM, spoiled(value.substring(0, value.length() - 6) + otherChecksum(value)));
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1500);
+    }
+
+    @AfterAll
+    void cleanUp() {
+        aliceKeys.forEach(key -> alice.delete(key));
+        createdUsers.forEach(realm::deleteUser);
+    }
+
+    Stream<Arguments> matrix() {
+        return Arrays.stream(Kind.values())
+                .flatMap(kind -> Arrays.stream(Door.values()).map(door -> Arguments.of(kind, door)));
+    }
+
+    @ParameterizedTest(name = "{0} token at {1}")
+    @MethodSource("matrix")
+    void everyDoorGivesTheSameVerdict(Kind kind, Door door) {
+        Subject subject = subjects.get(kind);
+        HttpResult result = call(door, subject);
+
+        if (kind == Kind.VALID) {
+            assertAccepted(door, result, subject);
+        } else {
+            assertRefusedBy(door, result);
+        }
+    }
+
+    private HttpResult call(Door door, Subject subject) {
+        return switch (door) {
+            case EXCHANGE -> doors.exchange(subject.value());
+            case RFC8693 -> doors.tokenExchange(DemoClient.API_GATEWAY, subject.value());
+            case FORWARD_AUTH -> doors.forwardAuth(subject.value());
+            case DIRECT_GRANT -> doors.directGrant(subject.username(), subject.value());
+            case VERIFY -> doors.verify(DemoClient.OTHER_SERVICE, subject.value());
+        };
+    }
+
+    private void assertAccepted(Door door, HttpResult result, Subject owner) {
+        switch (door) {
+            case EXCHANGE -> {
+                assertExchanged(result);
+                assertJwtOf(owner, result.text("access_token"), "personal-api-tokens");
+            }
+            case RFC8693 -> {
+                assertExchanged(result);
+                assertEquals(Doors.ACCESS_TOKEN_TYPE, result.json().path("issued_token_type").asText(), result::toString);
+                assertJwtOf(owner, result.text("access_token"), DemoClient.API_GATEWAY.clientId());
+            }
+            case FORWARD_AUTH -> {
+                assertEquals(200, result.status(), result::toString);
+                assertEquals("", result.body(), result::toString);
+                String authorization = result.header("Authorization").orElse("");
+                assertTrue(authorization.startsWith("Bearer "), () -> "Authorization: " + authorization);
+                assertJwtOf(owner, authorization.substring("Bearer ".length()), "personal-api-tokens");
+                assertEquals(owner.username(), result.header("X-Auth-Request-User").orElse(null), result::toString);
+                assertEquals(owner.username() + "@example.com", result.header("X-Auth-Request-Email").orElse(null));
+            }
+            case DIRECT_GRANT -> {
+                assertExchanged(result);
+                assertJwtOf(owner, result.text("access_token"), DemoClient.API_TOKEN_CLI.clientId());
+            }
+            case VERIFY -> {
+                assertEquals(200, result.status(), result::toString);
+                JsonNode body = result.json();
+                assertTrue(body.path("active").asBoolean(false), result::toString);
+                assertEquals(owner.userId(), body.path("sub").asText(), result::toString);
+                assertEquals(owner.username(), body.path("username").asText(), result::toString);
+                assertEquals(owner.key(), body.path("key").asText(), result::toString);
+            }
+        }
+    }
+
+    private static void assertRefusedBy(Door door, HttpResult result) {
+        switch (door) {
+            case EXCHANGE -> assertRefused(result);
+            case RFC8693 -> assertError(result, 400, "invalid_request");
+            case FORWARD_AUTH -> assertForwardAuthRefused(result);
+            case DIRECT_GRANT -> assertInvalidGrant(result);
+            case VERIFY -> assertInactive(result);
+        }
+    }
+
+    private void assertJwtOf(Subject owner, String jwt, String azp) {
+        JsonNode claims = realm.verifyJwt(jwt).claims();
+        assertEquals(owner.userId(), claims.path("sub").asText(), claims::toString);
+        assertEquals(azp, claims.path("azp").asText(), claims::toString);
+        assertTrue(claims.path("exp").asLong() > Instant.now().getEpochSecond(), claims::toString);
+    }
+
+    private CreatedToken aliceToken(Map<String, ?> body) {
+        CreatedToken token = alice.createToken(body);
+        aliceKeys.add(token.key());
+        return token;
+    }
+
+    private Subject of(String username, CreatedToken token) {
+        return new Subject(token.value(), username, realm.userId(username), token.key());
+    }
+
+    /** A token of a fresh user, whose account {@code change} then makes unusable (the token itself stays active). */
+    private Subject ownerChangedAfterCreation(String prefix, Consumer<String> change) {
+        String username = uniqueName(prefix);
+        String userId = realm.createUser(username);
+        createdUsers.add(userId);
+        CreatedToken token = realm.tokensOf(username).createToken(uniqueName("matrix"));
+        change.accept(userId);
+        return new Subject(token.value(), username, userId, token.key());
+    }
+
+    /** A value that is no token of anybody's, presented under alice's name where a door needs one. */
+    private Subject spoiled(String value) {
+        return new Subject(value, "alice", realm.userId("alice"), null);
+    }
+
+    private static String otherChecksum(String token) {
+        String checksum = token.substring(token.length() - 6);
+        return checksum.equals("000000") ? "000001" : "000000";
+    }
+}

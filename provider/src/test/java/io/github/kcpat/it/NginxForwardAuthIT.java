@@ -1,0 +1,129 @@
+package io.github.kcpat.it;
+
+import static io.github.kcpat.it.support.ApiAssertions.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcpat.it.support.CreatedToken;
+import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.Http;
+import io.github.kcpat.it.support.HttpResult;
+import io.github.kcpat.it.support.KeycloakExtension;
+import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.Nginx;
+import io.github.kcpat.it.support.RecordingUpstream;
+import io.github.kcpat.it.support.RecordingUpstream.Request;
+import io.github.kcpat.it.support.TokenApi;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The shipped docs/examples/nginx.conf with the real nginx: auth_request against door 3 in front of an upstream. */
+@ExtendWith(KeycloakExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NginxForwardAuthIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("demo.realm")).toAbsolutePath().getParent().getParent();
+
+    private final DemoRealm realm;
+    private final KeycloakServer server;
+    private RecordingUpstream upstream;
+    private Nginx nginx;
+    private Http gateway;
+    private TokenApi alice;
+
+    NginxForwardAuthIT(DemoRealm realm, KeycloakServer server) {
+        this.realm = realm;
+        this.server = server;
+    }
+
+    @BeforeAll
+    void startNginxInFrontOfAnUpstream() {
+        upstream = RecordingUpstream.start();
+        Path dir = Path.of(System.getProperty("keycloak.home")).toAbsolutePath().getParent().resolve("nginx");
+        nginx = Nginx.start(ROOT.resolve("docs/examples/nginx.conf"), dir,
+                "127.0.0.1:" + URI.create(server.baseUrl()).getPort(), upstream.address());
+        gateway = new Http(nginx.baseUrl());
+    }
+
+    @AfterAll
+    void stop() {
+        if (nginx != null) {
+            nginx.close();
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    @BeforeEach
+    void freshRecord() {
+        alice = realm.tokensOf("alice");
+        upstream.forget();
+    }
+
+    @Test
+    void validTokenReachesTheUpstreamAsASignedBearerToken() {
+        CreatedToken token = alice.createToken(uniqueName("nginx"));
+        try {
+            HttpResult response = gateway.get("/api/orders?page=1", "Authorization", "APIToken " + token.value());
+
+            assertEquals(200, response.status(), () -> response + nginx.logs());
+            assertEquals("upstream", response.body());
+            Request seen = onlyRequest();
+            assertEquals("/api/orders", seen.path());
+            String authorization = seen.header("Authorization");
+            assertTrue(authorization != null && authorization.startsWith("Bearer "), () -> "upstream got " + authorization);
+            JsonNode claims = realm.verifyJwt(authorization.substring("Bearer ".length())).claims();
+            assertEquals(realm.userId("alice"), claims.path("sub").asText(), claims::toString);
+            assertEquals("alice", seen.header("X-Auth-Request-User"));
+            assertEquals("alice@example.com", seen.header("X-Auth-Request-Email"));
+        } finally {
+            alice.delete(token.key());
+        }
+    }
+
+    @Test
+    void invalidTokenStopsAtNginx() {
+        HttpResult garbage = gateway.get("/api/orders", "Authorization", "APIToken garbage");
+        HttpResult none = gateway.post("/api/orders");
+
+        assertEquals(401, garbage.status(), () -> garbage + nginx.logs());
+        assertEquals("APIToken realm=\"demo\"", garbage.header("WWW-Authenticate").orElse(null), garbage::toString);
+        assertEquals(401, none.status(), none::toString);
+        assertEquals(List.of(), upstream.requests(), "the upstream was called");
+    }
+
+    @Test
+    void disabledTokenIsRefusedOnTheVeryNextRequest() {
+        CreatedToken token = alice.createToken(uniqueName("nginx-disable"));
+        try {
+            String[] header = {"Authorization", "APIToken " + token.value()};
+            assertEquals(200, gateway.get("/api/orders", header).status(), nginx::logs);
+
+            HttpResult disabled = alice.patch(token.key(), Map.of("state", "DISABLED"));
+            assertEquals(200, disabled.status(), disabled::toString);
+            upstream.forget();
+
+            HttpResult refused = gateway.get("/api/orders", header);
+            assertEquals(401, refused.status(), refused::toString);
+            assertEquals(List.of(), upstream.requests(), "the upstream was called with a disabled token");
+        } finally {
+            alice.delete(token.key());
+        }
+    }
+
+    private Request onlyRequest() {
+        List<Request> requests = upstream.requests();
+        assertEquals(1, requests.size(), () -> "upstream requests: " + requests);
+        return requests.get(0);
+    }
+}
