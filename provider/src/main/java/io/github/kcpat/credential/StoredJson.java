@@ -17,7 +17,8 @@ final class StoredJson {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
-    record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt) {
+    record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> remindersSent) {
     }
 
     record Secret(String algorithm, String hash) {
@@ -28,14 +29,14 @@ final class StoredJson {
 
     static String write(TokenData data) {
         return write(new Data(data.scopes(), data.state().name(), text(data.expiresAt()), text(data.updatedAt()),
-                text(data.lastUsedAt())));
+                text(data.lastUsedAt()), data.remindersSent()));
     }
 
     static TokenData readData(String json) {
         Data data = read(json, Data.class);
         return new TokenData(data.scopes() == null ? List.of() : data.scopes(),
                 data.state() == null ? TokenState.ACTIVE : TokenState.valueOf(data.state()),
-                instant(data.expiresAt()), instant(data.updatedAt()), instant(data.lastUsedAt()));
+                instant(data.expiresAt()), instant(data.updatedAt()), instant(data.lastUsedAt()), data.remindersSent());
     }
 
     static String writeSecret(String algorithm, byte[] hash) {

@@ -12,11 +12,13 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 import io.github.kcpat.provisioning.ProvisioningFolder;
+import io.github.kcpat.reminders.ReminderSchedule;
 import io.github.kcpat.setup.RealmSetup;
 
 /**
  * Mounts {@code /realms/{realm}/personal-api-tokens}, prepares every realm, and at startup applies the
- * provisioning folder named by {@code --spi-realm-restapi-extension--personal-api-tokens--provisioning-dir}.
+ * provisioning folder named by {@code --spi-realm-restapi-extension--personal-api-tokens--provisioning-dir} and
+ * schedules the expiry reminders ({@code ...--reminder-interval}, seconds, default one hour; 0 turns them off).
  */
 public final class PersonalApiTokensResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
 
@@ -28,10 +30,12 @@ public final class PersonalApiTokensResourceProviderFactory implements RealmReso
     }
 
     private String provisioningDir;
+    private long reminderIntervalSeconds;
 
     @Override
     public void init(Config.Scope config) {
         provisioningDir = config.get("provisioningDir");
+        reminderIntervalSeconds = config.getLong("reminderInterval", 3600L);
     }
 
     @Override
@@ -42,6 +46,9 @@ public final class PersonalApiTokensResourceProviderFactory implements RealmReso
                 RealmSetup.prepareExisting(factory);
                 if (provisioningDir != null && !provisioningDir.isBlank()) {
                     new ProvisioningFolder(Path.of(provisioningDir)).applyAll(factory);
+                }
+                if (reminderIntervalSeconds > 0) {
+                    ReminderSchedule.start(factory, reminderIntervalSeconds);
                 }
             }
         });

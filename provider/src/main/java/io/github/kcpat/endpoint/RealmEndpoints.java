@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 
 import io.github.kcpat.exchange.ExchangeEndpoint;
+import io.github.kcpat.reminders.AccountLinks;
 import io.github.kcpat.exchange.ForwardAuthEndpoint;
 import io.github.kcpat.exchange.VerifyEndpoint;
 import io.github.kcpat.rest.SelfServiceResource;
@@ -20,6 +21,7 @@ public final class RealmEndpoints {
 
     RealmEndpoints(KeycloakSession session) {
         this.session = session;
+        AccountLinks.remember(session.getContext().getUri().getBaseUri());
     }
 
     @Path("exchange")
