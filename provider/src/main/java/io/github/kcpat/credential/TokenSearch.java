@@ -33,7 +33,7 @@ public final class TokenSearch {
             jpql.append(" and u.id = :user");
         }
         if (search != null) {
-            jpql.append(" and (lower(c.userLabel) like :search or u.username like :search)");
+            jpql.append(" and (lower(c.userLabel) like :search escape '\\' or u.username like :search escape '\\')");
         }
         jpql.append(" order by u.username, c.userLabel");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
@@ -46,11 +46,16 @@ public final class TokenSearch {
         }
         if (search != null) {
             // usernames are stored lower-case by Keycloak
-            query.setParameter("search", "%" + search.toLowerCase(Locale.ROOT) + "%");
+            query.setParameter("search", "%" + literal(search.toLowerCase(Locale.ROOT)) + "%");
         }
         return query.getResultList().stream()
                 .map(row -> TokenLookup.load(session, realm, (String) row[1], (String) row[0]))
                 .flatMap(Optional::stream)
                 .toList();
+    }
+
+    /** A search term matches itself only: % and _ are not wildcards here. */
+    private static String literal(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -45,7 +45,6 @@ import io.github.kcpat.token.ApiToken;
 public final class AdminTokensResource {
 
     static final String RESOURCE_TYPE = "PERSONAL_API_TOKEN";
-    private static final int DEFAULT_MAX = 100;
     private static final Set<String> CREATE_FIELDS = union(TokenRequests.FIELDS, Set.of("user", "token"));
     private static final Set<String> PATCH_FIELDS = Set.of("expiresAt", "state");
 
@@ -64,8 +63,10 @@ public final class AdminTokensResource {
     @GET
     @Path("tokens")
     public Response list(@QueryParam("user") String user, @QueryParam("search") String search,
-            @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
+            @QueryParam("first") @DefaultValue("0") String firstParam, @QueryParam("max") @DefaultValue("100") String maxParam) {
         allowed(() -> auth.users().requireQuery());
+        int first = wholeNumber(firstParam);
+        int max = wholeNumber(maxParam);
         if (first < 0 || max < 1 || max > 1000) {
             throw invalid("first must be 0 or more and max between 1 and 1000");
         }
@@ -203,6 +204,14 @@ public final class AdminTokensResource {
             permissionCheck.run();
         } catch (ForbiddenException e) {
             throw JsonResponses.failure(Response.Status.FORBIDDEN, "forbidden", "Your admin role does not allow this");
+        }
+    }
+
+    private static int wholeNumber(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw invalid("first must be 0 or more and max between 1 and 1000");
         }
     }
 
