@@ -123,7 +123,7 @@ class PolicyIT {
                 Arguments.of("{\"defaultLifetimeDays\": -1}", "defaultLifetimeDays"),
                 Arguments.of("{\"defaultLifetimeDays\": 36501, \"maxLifetimeDays\": 0}", "defaultLifetimeDays"),
                 Arguments.of("{\"defaultLifetimeDays\": 366}", "defaultLifetimeDays may not exceed maxLifetimeDays"),
-                Arguments.of("{\"maxLifetimeDays\": 30}", "defaultLifetimeDays may not exceed maxLifetimeDays"),
+                Arguments.of("{\"maxLifetimeDays\": 30, \"defaultLifetimeDays\": 31}", "defaultLifetimeDays may not exceed maxLifetimeDays"),
                 Arguments.of("{\"maxTokensPerUser\": -1}", "maxTokensPerUser"),
                 Arguments.of("{\"maxTokensPerUser\": 100001}", "maxTokensPerUser"),
                 Arguments.of("{\"availableScopes\": [\"no-such-scope\"]}", "no-such-scope"),
@@ -168,6 +168,15 @@ class PolicyIT {
 
     @Nested
     class Enforced {
+
+        @Test
+        void loweringTheMaximumAloneBringsTheDefaultLifetimeDownWithIt() {
+            HttpResult set = admin.putPolicy(Map.of("maxLifetimeDays", 30));
+
+            assertEquals(200, set.status(), set::toString);
+            assertEquals(30, set.json().path("maxLifetimeDays").asInt(), set::toString);
+            assertEquals(30, set.json().path("defaultLifetimeDays").asInt(), set::toString);
+        }
 
         @Test
         void maxLifetimeOf30DaysRefusesA90DayToken() {

@@ -1,0 +1,225 @@
+package io.github.kcpat.it;
+
+import static io.github.kcpat.it.support.ApiAssertions.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcpat.it.support.Browser;
+import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.HttpResult;
+import io.github.kcpat.it.support.KeycloakExtension;
+import io.github.kcpat.it.support.KeycloakServer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The Account Console page "API tokens" (theme personal-api-tokens) in headless Chromium, against the
+ * running Keycloak: every token the page hands out is then tried at the exchange endpoint over HTTP.
+ */
+@ExtendWith(KeycloakExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountConsoleIT {
+
+    private static final String THEME = "personal-api-tokens";
+    private static final By NAV_API_TOKENS = By.xpath("//nav//a[normalize-space()='API tokens']");
+    private static final By ISSUED_VALUE = By.cssSelector("[data-testid='issued-token'] input");
+    private static final By ISSUED_DONE = By.cssSelector("[data-testid='issued-token-done']");
+    private static final By CONFIRM = By.cssSelector("[role='dialog'] button[data-testid='confirm']");
+
+    private final KeycloakServer server;
+    private final DemoRealm realm;
+    private Browser browser;
+
+    AccountConsoleIT(KeycloakServer server, DemoRealm realm) {
+        this.server = server;
+        this.realm = realm;
+    }
+
+    /** demo-realm.json names the theme; an older copy of it may not, so make sure over the admin API. */
+    @BeforeAll
+    void useTheTheme() {
+        realm.updateRealm(rep -> {
+            if (!THEME.equals(rep.path("accountTheme").asText())) {
+                rep.put("accountTheme", THEME);
+            }
+        });
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.screenshot("last");
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void createUseDisableActivateRotateAndDeleteAToken(TestInfo test) {
+        browser = signIn(test, "alice");
+        String name = uniqueName("console");
+        openApiTokensPage();
+
+        JsonNode policy = realm.tokensOf("alice").policy().json();
+        WebElement dialog = openCreateDialog();
+        int defaultDays = policy.path("defaultLifetimeDays").asInt();
+        if (defaultDays > 0) {
+            assertEquals(LocalDate.now().plusDays(defaultDays).toString(),
+                    dialog.findElement(By.id("api-token-expiry")).getDomProperty("value"), "policy default expiry pre-filled");
+        }
+        assertEquals(!policy.path("expiryRequired").asBoolean(), !dialog.findElements(By.id("api-token-no-expiry")).isEmpty(),
+                "a 'No expiry' choice exactly when the policy allows one: " + policy);
+        dialog.findElement(By.id("api-token-name")).sendKeys(name);
+        browser.click(By.id("api-token-scope-demo-api"));
+        browser.screenshot("1-create-dialog");
+        browser.click(By.cssSelector("button[form='create-api-token']"));
+
+        String value = issuedValue();
+        WebElement panel = browser.visible(By.cssSelector("[data-testid='issued-token-dialog']"));
+        assertTrue(panel.getText().contains("will not be shown again"), panel::getText);
+        browser.screenshot("2-show-once");
+        assertEquals(200, realm.exchange(value).status(), "the token from the panel works");
+        browser.click(ISSUED_DONE);
+
+        WebElement row = row(name);
+        assertTrue(row.getText().contains("demo-api"), row::getText);
+        assertTrue(row.getText().contains("Active"), row::getText);
+        browser.screenshot("3-list");
+
+        browser.click(rowButton(name, "disable-token"));
+        awaitState(name, "Disabled");
+        assertEquals(401, realm.exchange(value).status(), "disabled in the page");
+        browser.screenshot("4-disabled");
+
+        browser.click(rowButton(name, "activate-token"));
+        awaitState(name, "Active");
+        assertEquals(200, realm.exchange(value).status(), "activated in the page");
+
+        browser.click(rowButton(name, "rotate-token"));
+        browser.visible(CONFIRM);
+        browser.screenshot("5-rotate-confirm");
+        browser.click(CONFIRM);
+        String rotated = issuedValue();
+        assertNotEquals(value, rotated);
+        browser.screenshot("6-rotated");
+        assertEquals(401, realm.exchange(value).status(), "the old value died with the rotation");
+        assertEquals(200, realm.exchange(rotated).status(), "the new value from the panel works");
+        browser.click(ISSUED_DONE);
+
+        browser.click(rowButton(name, "delete-token"));
+        WebElement confirm = browser.visible(CONFIRM);
+        assertEquals("Delete forever", confirm.getText());
+        browser.screenshot("7-delete-confirm");
+        confirm.click();
+        browser.gone(rowLocator(name));
+        browser.screenshot("8-deleted");
+        assertEquals(401, realm.exchange(rotated).status(), "deleted in the page");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aDuplicateNameIsShownInTheForm(TestInfo test) {
+        String name = uniqueName("console-dup");
+        HttpResult first = realm.tokensOf("alice").create(Map.of("name", name));
+        assertEquals(201, first.status(), first::toString);
+        browser = signIn(test, "alice");
+        openApiTokensPage();
+
+        WebElement dialog = openCreateDialog();
+        dialog.findElement(By.id("api-token-name")).sendKeys(name.toUpperCase(), Keys.ENTER);
+
+        WebElement error = browser.visible(By.cssSelector("[data-testid='name-error']"));
+        assertTrue(error.getText().contains("already have a token named"), error::getText);
+        assertTrue(browser.driver().findElement(By.id("api-token-name")).isDisplayed(), "the form stays open");
+        browser.screenshot("duplicate-name");
+        browser.driver().findElement(By.id("api-token-name")).sendKeys(Keys.ESCAPE);
+        browser.gone(By.id("api-token-name"));
+        assertEquals(1, browser.driver().findElements(rowLocator(name)).size(), "nothing was created");
+        // the browser logs the refused POST itself
+        assertNoConsoleErrors(message -> message.contains("/personal-api-tokens/tokens") && message.contains("status of 409"));
+    }
+
+    @Test
+    void aUserWithoutTheRoleSeesNoApiTokens(TestInfo test) {
+        browser = signIn(test, "carol");
+        browser.visible(By.cssSelector("nav[data-api-tokens-access='denied']"));
+        assertTrue(browser.driver().findElements(NAV_API_TOKENS).isEmpty(), "no 'API tokens' in carol's navigation");
+        browser.screenshot("nav");
+
+        browser.open(server.baseUrl() + "/realms/demo/account/api-tokens");
+        WebElement message = browser.visible(By.cssSelector("[data-testid='api-tokens-forbidden']"));
+        assertTrue(message.getText().contains("personal-api-tokens"), message::getText);
+        assertTrue(browser.driver().findElements(By.cssSelector("[data-testid='api-token-row']")).isEmpty());
+        assertTrue(browser.driver().findElements(By.cssSelector("[data-testid='create-token']")).isEmpty());
+        browser.screenshot("forbidden");
+        // the page asked the REST API, which refused: the browser logs those 403 responses
+        assertNoConsoleErrors(logged -> logged.contains("/personal-api-tokens/") && logged.contains("status of 403"));
+    }
+
+    private Browser signIn(TestInfo test, String username) {
+        Browser started = Browser.start(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        started.open(server.baseUrl() + "/realms/demo/account");
+        started.signIn(username, username);
+        started.visible(By.cssSelector("nav[data-api-tokens-access]:not([data-api-tokens-access='unknown'])"));
+        return started;
+    }
+
+    private void openApiTokensPage() {
+        browser.visible(By.cssSelector("nav[data-api-tokens-access='granted']"));
+        browser.click(NAV_API_TOKENS);
+        browser.visible(By.cssSelector("[data-testid='create-token']"));
+    }
+
+    private WebElement openCreateDialog() {
+        browser.click(By.cssSelector("[data-testid='create-token']"));
+        browser.visible(By.id("api-token-name"));
+        return browser.visible(By.cssSelector("[role='dialog']"));
+    }
+
+    private String issuedValue() {
+        WebElement input = browser.visible(ISSUED_VALUE);
+        String value = input.getDomProperty("value");
+        assertTrue(value != null && value.startsWith("kcpat_"), "token value in the show-once panel: " + value);
+        return value;
+    }
+
+    private static By rowLocator(String name) {
+        return By.cssSelector("tr[data-token-name='" + name + "']");
+    }
+
+    private WebElement row(String name) {
+        return browser.visible(rowLocator(name));
+    }
+
+    private static By rowButton(String name, String testId) {
+        return By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='" + testId + "']");
+    }
+
+    private void awaitState(String name, String state) {
+        browser.await().until(ExpectedConditions.textToBe(
+                By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='token-state']"), state));
+    }
+
+    private void assertNoConsoleErrors() {
+        assertNoConsoleErrors(message -> false);
+    }
+
+    private void assertNoConsoleErrors(Predicate<String> expected) {
+        List<String> errors = browser.consoleErrors(expected);
+        assertEquals(List.of(), errors, "errors in the browser console");
+    }
+}
