@@ -7,11 +7,9 @@ import java.util.Set;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -31,7 +29,6 @@ import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenSearch;
 import io.github.kcpat.http.JsonResponses;
-import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenChanges;
 import io.github.kcpat.service.TokenRequest;
 import io.github.kcpat.service.TokenService;
@@ -64,7 +61,7 @@ public final class AdminTokensResource {
     @Path("tokens")
     public Response list(@QueryParam("user") String user, @QueryParam("search") String search,
             @QueryParam("first") @DefaultValue("0") String firstParam, @QueryParam("max") @DefaultValue("100") String maxParam) {
-        allowed(() -> auth.users().requireQuery());
+        AdminPermissions.allowed(() -> auth.users().requireQuery());
         int first = wholeNumber(firstParam);
         int max = wholeNumber(maxParam);
         if (first < 0 || max < 1 || max > 1000) {
@@ -95,7 +92,7 @@ public final class AdminTokensResource {
             throw invalid("user (id or username) is required");
         }
         UserModel owner = existingUser(userRef);
-        allowed(() -> auth.users().requireManage(owner));
+        AdminPermissions.allowed(() -> auth.users().requireManage(owner));
         String supplied = TokenRequests.text(request, "token");
         ApiToken token = supplied == null ? ApiToken.generate() : ApiToken.parse(supplied)
                 .orElseThrow(() -> invalid("token is not a well-formed personal API token"));
@@ -118,10 +115,7 @@ public final class AdminTokensResource {
     @Path("tokens/{key}")
     public Response delete(@PathParam("key") String key) {
         OwnedToken owned = manageableToken(key);
-        ServiceErrors.call(() -> {
-            service(owned.owner()).delete(key);
-            return null;
-        });
+        ServiceErrors.run(() -> service(owned.owner()).delete(key));
         return Response.noContent().build();
     }
 
@@ -129,31 +123,14 @@ public final class AdminTokensResource {
     @Path("users/{user}/tokens")
     public Response deleteAllOf(@PathParam("user") String user) {
         UserModel owner = existingUser(user);
-        allowed(() -> auth.users().requireManage(owner));
+        AdminPermissions.allowed(() -> auth.users().requireManage(owner));
         int deleted = service(owner).deleteAll();
         return JsonResponses.of(Response.Status.OK, Map.of("deleted", deleted));
     }
 
-    @GET
     @Path("policy")
-    public Response policy() {
-        allowed(() -> auth.realm().requireViewRealm());
-        return JsonResponses.of(Response.Status.OK, TokenPolicy.of(realm));
-    }
-
-    @PUT
-    @Path("policy")
-    public Response updatePolicy(String body) {
-        allowed(() -> auth.realm().requireManageRealm());
-        TokenPolicy policy = PolicyRequests.merge(TokenPolicy.of(realm), body);
-        ServiceErrors.call(() -> {
-            policy.validate(realm);
-            return null;
-        });
-        policy.writeTo(realm);
-        adminEvent.clone(session).operation(OperationType.UPDATE).resourcePath(session.getContext().getUri())
-                .representation(policy).success();
-        return JsonResponses.of(Response.Status.OK, policy);
+    public AdminPolicyResource policy() {
+        return new AdminPolicyResource(session, realm, auth, adminEvent);
     }
 
     private TokenService service(UserModel owner) {
@@ -173,7 +150,7 @@ public final class AdminTokensResource {
     }
 
     private OwnedToken visibleToken(String key) {
-        allowed(() -> auth.users().requireQuery());
+        AdminPermissions.allowed(() -> auth.users().requireQuery());
         OwnedToken owned = TokenLookup.find(session, realm, key).orElseThrow(AdminTokensResource::notFound);
         if (!auth.users().canView(owned.owner())) {
             throw notFound();
@@ -183,7 +160,7 @@ public final class AdminTokensResource {
 
     private OwnedToken manageableToken(String key) {
         OwnedToken owned = visibleToken(key);
-        allowed(() -> auth.users().requireManage(owned.owner()));
+        AdminPermissions.allowed(() -> auth.users().requireManage(owned.owner()));
         return owned;
     }
 
@@ -196,15 +173,6 @@ public final class AdminTokensResource {
             throw JsonResponses.failure(Response.Status.NOT_FOUND, "not_found", "No such user in this realm");
         }
         return user;
-    }
-
-    /** Keycloak's permission checks throw a bare 403; answer it in the shape of every other error here. */
-    private static void allowed(Runnable permissionCheck) {
-        try {
-            permissionCheck.run();
-        } catch (ForbiddenException e) {
-            throw JsonResponses.failure(Response.Status.FORBIDDEN, "forbidden", "Your admin role does not allow this");
-        }
     }
 
     private static int wholeNumber(String text) {

@@ -71,10 +71,7 @@ public final class SelfServiceResource {
     @Path("tokens/{key}")
     public Response delete(@PathParam("key") String key) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
-        ServiceErrors.call(() -> {
-            tokens.delete(key);
-            return null;
-        });
+        ServiceErrors.run(() -> tokens.delete(key));
         return Response.noContent().build();
     }
 

@@ -14,6 +14,13 @@ final class ServiceErrors {
     private ServiceErrors() {
     }
 
+    static void run(Runnable action) {
+        call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
     static <T> T call(Supplier<T> action) {
         try {
             return action.get();
