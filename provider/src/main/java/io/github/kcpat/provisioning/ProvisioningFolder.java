@@ -56,14 +56,18 @@ public final class ProvisioningFolder {
         String name = file.getFileName().toString();
         try {
             List<ProvisioningRequest> requests = read(file);
-            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            List<String> outcomes = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
                 ProvisioningOperations operations = new ProvisioningOperations(session, name);
-                requests.forEach(operations::apply);
+                for (int i = 0; i < requests.size(); i++) {
+                    operations.apply(i + 1, requests.get(i));
+                }
+                return operations.outcomes();
             });
+            outcomes.forEach(LOG::info);
             rename(file, ".done");
         } catch (RuntimeException | IOException e) {
             String reason = ProvisioningOperations.describe(e);
-            LOG.errorf("provisioning %s failed: %s", name, reason);
+            LOG.errorf("provisioning %s failed, nothing in it applied: %s", name, reason);
             rename(file, ".failed");
             write(file.resolveSibling(name + ".failed.txt"), reason + System.lineSeparator());
         }

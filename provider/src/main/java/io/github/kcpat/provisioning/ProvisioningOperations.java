@@ -1,6 +1,8 @@
 package io.github.kcpat.provisioning;
 
-import org.jboss.logging.Logger;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -15,17 +17,30 @@ import io.github.kcpat.token.ApiToken;
 /** Applies provisioning operations through the same TokenService, and policy, as every other write. */
 final class ProvisioningOperations {
 
-    private static final Logger LOG = Logger.getLogger(ProvisioningOperations.class);
-
     private final KeycloakSession session;
     private final String file;
+    private final List<String> outcomes = new ArrayList<>();
 
     ProvisioningOperations(KeycloakSession session, String file) {
         this.session = session;
         this.file = file;
     }
 
-    void apply(ProvisioningRequest request) {
+    /** What was done, one line per operation: to log once the file's transaction has committed. */
+    List<String> outcomes() {
+        return outcomes;
+    }
+
+    /** Applies one operation; a failure names it (number, action, key, realm, user) and the reason. */
+    void apply(int number, ProvisioningRequest request) {
+        try {
+            apply(request);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("operation " + number + " (" + request.describe() + "): " + describe(e));
+        }
+    }
+
+    private void apply(ProvisioningRequest request) {
         RealmModel realm = session.realms().getRealmByName(request.realm());
         if (realm == null) {
             throw new IllegalArgumentException("no realm '" + request.realm() + "'");
@@ -60,7 +75,8 @@ final class ProvisioningOperations {
     private void delete(RealmModel realm, ProvisioningRequest request) {
         OwnedToken existing = TokenLookup.find(session, realm, require(request.key(), "key")).orElse(null);
         if (existing == null) {
-            LOG.infof("provisioning %s: delete token %s in realm %s: already absent", file, request.key(), realm.getName());
+            outcomes.add(String.format("provisioning %s: delete token %s in realm %s: already absent", file, request.key(),
+                    realm.getName()));
             return;
         }
         service(realm, existing.owner()).delete(request.key());
@@ -89,7 +105,8 @@ final class ProvisioningOperations {
     }
 
     private void log(String action, RealmModel realm, UserModel owner, String key, String outcome) {
-        LOG.infof("provisioning %s: %s token %s of %s/%s: %s", file, action, key, realm.getName(), owner.getUsername(), outcome);
+        outcomes.add(String.format("provisioning %s: %s token %s of %s/%s: %s", file, action, key, realm.getName(),
+                owner.getUsername(), outcome));
     }
 
     private static String require(String value, String field) {

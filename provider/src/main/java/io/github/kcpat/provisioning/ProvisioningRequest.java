@@ -1,7 +1,12 @@
 package io.github.kcpat.provisioning;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.service.TokenRequest;
+import io.github.kcpat.token.ApiToken;
 
 /** One operation of a provisioning file: create, update or delete a token. */
 record ProvisioningRequest(String action, String realm, String user, String key, String token, JsonNode fields) {
@@ -37,11 +43,35 @@ record ProvisioningRequest(String action, String realm, String user, String key,
 
     TokenRequest tokenRequest() {
         JsonNode expiresAt = fields.get("expiresAt");
-        JsonNode state = fields.get("state");
         return new TokenRequest(text(fields, "name"), fields.has("expiresAt"),
-                expiresAt == null || expiresAt.isNull() ? null : OffsetDateTime.parse(expiresAt.asText()).toInstant(),
-                scopes(fields.get("scopes")),
-                state == null || state.isNull() ? null : TokenState.valueOf(state.asText()));
+                expiresAt == null || expiresAt.isNull() ? null : expiry(expiresAt.asText()),
+                scopes(fields.get("scopes")), state(fields.get("state")));
+    }
+
+    /** Names the operation for log lines and failure reasons: action, key, realm and user, never the token. */
+    String describe() {
+        String tokenKey = key != null ? key : ApiToken.parse(token).map(ApiToken::key).orElse("?");
+        return action + " token " + tokenKey + " in realm " + realm + (user != null ? " of " + user : "");
+    }
+
+    /** Like the CLI's --expires: a date alone means "valid through that day, UTC". */
+    private static Instant expiry(String text) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expiresAt must be a date (2027-01-31) or an ISO-8601 date-time (2027-01-31T12:00:00Z)");
+        }
+    }
+
+    private static TokenState state(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return Arrays.stream(TokenState.values()).filter(state -> state.name().equals(node.asText())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("state must be ACTIVE or DISABLED"));
     }
 
     private static List<String> scopes(JsonNode node) {
@@ -60,7 +90,6 @@ record ProvisioningRequest(String action, String realm, String user, String key,
 
     @Override
     public String toString() {
-        // never the token value
-        return action + " " + realm + "/" + (user != null ? user : key);
+        return describe();
     }
 }

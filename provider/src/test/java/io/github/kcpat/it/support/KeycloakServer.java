@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -20,8 +21,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * One Keycloak distribution process for the whole test JVM: fresh H2 data, our provider JAR and
- * the demo realm. {@link #restart()} keeps the data directory, so stored tokens survive it.
+ * One Keycloak distribution process for the whole test JVM: fresh data (H2, or PostgreSQL with
+ * {@code -Dkeycloak.db=postgres}), our provider JAR and the demo realm. {@link #restart()} keeps the data directory, so stored tokens survive it.
+ * A test that needs a server of its own (other options, a fresh database) makes one with
+ * {@link #independent(String)}: a separate copy of the distribution, ports and data, closed by that test.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -33,9 +36,11 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path log;
     private final int httpPort;
     private final int managementPort;
+    private final List<String> extraOptions = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread shutdownHook = new Thread(this::kill, "keycloak-it-shutdown");
     private Process process;
+    private String startCommand = "start-dev";
 
     private KeycloakServer(Path home) {
         this.home = home;
@@ -44,17 +49,164 @@ public final class KeycloakServer implements AutoCloseable {
         this.managementPort = freePort();
     }
 
+    /**
+     * The shared server. On H2 by default; with {@code -Dkeycloak.db=postgres} (failsafe execution {@code postgres})
+     * on a fresh database of the JVM's embedded PostgreSQL, from a copy of the distribution in
+     * {@code target/it/shared-postgres/} (so the H2 run's distribution and log stay as they were).
+     */
     static KeycloakServer startFresh() {
-        Path home = Path.of(requiredProperty("keycloak.home")).toAbsolutePath();
-        KeycloakServer server = new KeycloakServer(home);
+        Path shared = Path.of(requiredProperty("keycloak.home")).toAbsolutePath();
+        KeycloakServer server;
+        if (onPostgres()) {
+            Path home = shared.getParent().resolve("shared-postgres").resolve(shared.getFileName());
+            copyFreshDistribution(shared, home);
+            server = new KeycloakServer(home);
+        } else {
+            server = new KeycloakServer(shared);
+        }
         server.install(Path.of(requiredProperty("provider.jar")), Path.of(requiredProperty("demo.realm")));
+        if (onPostgres()) {
+            server.usePostgres(String.valueOf(ComposeFile.map(ComposeFile.read().service("postgres"), "environment").get("POSTGRES_DB")));
+        }
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         server.start();
         return server;
     }
 
+    /** {@code true} when this JVM's shared server runs on PostgreSQL ({@code -Dkeycloak.db=postgres}). */
+    public static boolean onPostgres() {
+        String db = System.getProperty("keycloak.db", "");
+        if (!db.isBlank() && !db.equals("postgres") && !db.equals("dev-file") && !db.equals("h2")) {
+            throw new IllegalStateException("keycloak.db=" + db + ": only postgres (or the default H2) is supported");
+        }
+        return db.equals("postgres");
+    }
+
+    /**
+     * A server of its own for one test class, independent of the shared one: a copy of the distribution in
+     * {@code target/it/<name>/}, its own ports, empty data and our JAR; its log is {@code target/it/<name>/keycloak.log}.
+     * Not started: add {@link #addOptions options} and {@link #importRealm realm files}, then {@link #start()};
+     * {@link #close()} it when done.
+     */
+    public static KeycloakServer independent(String name) {
+        Path shared = Path.of(requiredProperty("keycloak.home")).toAbsolutePath();
+        Path home = shared.getParent().resolve(name).resolve(shared.getFileName());
+        copyFreshDistribution(shared, home);
+        KeycloakServer server = new KeycloakServer(home);
+        server.install(Path.of(requiredProperty("provider.jar")), null);
+        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        return server;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + httpPort;
+    }
+
+    /** The port of {@code /health} and {@code /metrics}. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /**
+     * Runs this server on the database {@code database} (created empty by the first server that names it; servers naming
+     * the same one share it, as cluster nodes do) of the JVM's embedded PostgreSQL ({@link Postgres#shared()}) with the
+     * {@code --db…} options of {@code docker-compose.yml} (only {@code --db-url} differs: host and port are the
+     * embedded server's, the database is {@code database}), the role and password also being the compose file's.
+     * Call before the first {@link #start()}.
+     */
+    public KeycloakServer usePostgres(String database) {
+        ComposeFile compose = ComposeFile.read();
+        var options = compose.keycloakOptionValues();
+        String url = Postgres.shared().createDatabase(database, options.get("--db-username"), options.get("--db-password"));
+        return addOptions(compose.keycloakOptionsWithDbUrl(url).stream()
+                .filter(option -> option.startsWith("--db"))
+                .toArray(String[]::new));
+    }
+
+    /**
+     * Runs {@code kc.sh start} (production mode: clustered caches, no dev defaults) instead of {@code start-dev}, over
+     * plain HTTP on loopback ({@code --http-enabled=true --hostname-strict=false}). Call before {@link #start()}.
+     */
+    public synchronized KeycloakServer productionMode() {
+        startCommand = "start";
+        return addOptions("--http-enabled=true", "--hostname-strict=false");
+    }
+
+    /** Kills the server's processes at once (SIGKILL), as a crash or a pulled plug would: no graceful shutdown. */
+    public synchronized void crash() {
+        kill();
+    }
+
+    /** The distribution this server runs ({@code bin/}, {@code data/}, …). */
+    public Path home() {
+        return home;
+    }
+
+    /** The folder holding {@link #home()} and the log: a place for a test's own files. */
+    public Path workDir() {
+        return home.getParent();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Options added to {@code kc.sh start-dev} (or {@code start}) from the next start on, e.g. an SPI option. */
+    public synchronized KeycloakServer addOptions(String... options) {
+        extraOptions.addAll(List.of(options));
+        return this;
+    }
+
+    /** Puts a realm file into {@code data/import}: imported at the next start unless the realm exists. */
+    public KeycloakServer importRealm(Path realmFile) {
+        try {
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + realmFile + " into " + home, e);
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Runs {@code bin/kc.sh} with {@code args} (e.g. {@code export …}) while the server is stopped; answers its exit
+     * code and output, which also goes to the log.
+     */
+    public synchronized CommandResult runCommand(Duration timeout, String... args) {
+        if (isRunning()) {
+            throw new IllegalStateException("stop the server before running kc.sh " + String.join(" ", args));
+        }
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString()));
+        command.addAll(List.of(args));
+        try {
+            Path output = Files.createTempFile(workDir(), "kc-command-", ".log");
+            Process run = new ProcessBuilder(command).directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            if (!run.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                Stream.concat(run.descendants(), Stream.of(run.toHandle())).forEach(ProcessHandle::destroyForcibly);
+                throw failure("kc.sh " + String.join(" ", args) + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            String text = Files.readString(output);
+            Files.writeString(log, "$ " + String.join(" ", command) + System.lineSeparator() + text,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.delete(output);
+            return new CommandResult(run.exitValue(), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + command, e);
+        }
+    }
+
+    /** What a {@code kc.sh} command left: its exit code and its output (stdout and stderr). */
+    public record CommandResult(int exitCode, String output) {
     }
 
     /** Fails the calling test at once, with the log's tail, when Keycloak is no longer running. */
@@ -79,6 +231,32 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    private static void copyFreshDistribution(Path shared, Path home) {
+        try {
+            deleteRecursively(home.getParent());
+            copyDistribution(shared, home);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + shared + " to " + home, e);
+        }
+    }
+
+    private static void copyDistribution(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path relative = from.relativize(source);
+                if (relative.startsWith("data") || relative.startsWith("providers") && source.toString().endsWith(".jar")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     private void install(Path providerJar, Path realm) {
         try {
             deleteRecursively(home.resolve("data"));
@@ -89,22 +267,30 @@ public final class KeycloakServer implements AutoCloseable {
                 }
             }
             Files.copy(providerJar, providers.resolve(providerJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            if (realm != null) {
+                Path imports = Files.createDirectories(home.resolve("data/import"));
+                Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.deleteIfExists(log);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + home, e);
         }
     }
 
-    private synchronized void start() {
+    /** Starts the server (no-op when it runs) and waits until it is ready. */
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
         System.out.println("Keycloak log: " + log);
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                home.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(), startCommand,
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true",
-                "--import-realm"))
+                "--import-realm"));
+        command.addAll(extraOptions);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -146,7 +332,8 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private void stop() {
+    /** Stops the server gracefully (killing it after a minute); its data stays for the next {@link #start()}. */
+    public synchronized void stop() {
         if (process == null || !process.isAlive()) {
             return;
         }

@@ -1,0 +1,164 @@
+package io.github.kcpat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.kcpat.it.support.AdminLogin;
+import io.github.kcpat.it.support.DemoClient;
+import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.HttpResult;
+import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.TokenAdminApi;
+
+/**
+ * The hot path costs no database work: counted from Hibernate's own SQL log ({@code org.hibernate.SQL} at
+ * debug) of a server of this test's own, across 100 calls per door.
+ */
+class SqlStatementsIT {
+
+    private static final String SQL_LOGGER = "[org.hibernate.SQL]";
+    /**
+     * What Keycloak's own token minting reads for every access token it issues to a client without full scope (its
+     * client-credentials grant reads the first too): the client session store, and the client's own role list.
+     */
+    private static final List<String> KEYCLOAK_MINTING_READS = List.of("from OFFLINE_CLIENT_SESSION", "from KEYCLOAK_ROLE re1_0 where re1_0.CLIENT=?");
+    private static final String OWNER_LOOKUP = "select ce1_0.USER_ID from CREDENTIAL ce1_0 where ce1_0.ID=? and ce1_0.TYPE=?";
+
+    private static KeycloakServer server;
+    private static DemoRealm realm;
+
+    @BeforeAll
+    static void start() {
+        server = KeycloakServer.independent("sql-count")
+                .importRealm(Path.of(System.getProperty("demo.realm")))
+                .addOptions("--log-level=INFO,org.hibernate.SQL:debug");
+        server.start();
+        realm = DemoRealm.on(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void exchangeWritesNothingAndReadsOnlyWhatKeycloaksOwnMintingReads() {
+        String token = warmToken("exchange");
+
+        List<String> sql = statementsDuring(() -> IntStream.range(0, 100)
+                .forEach(i -> assertEquals(200, realm.exchange(token).status())));
+
+        assertEquals(List.of(), writes(sql), "database writes on the hot path");
+        List<String> ours = sql.stream().filter(s -> KEYCLOAK_MINTING_READS.stream().noneMatch(s::contains)).distinct().toList();
+        assertEquals(List.of(), ours, "reads besides Keycloak's own minting");
+        assertTrue(sql.size() <= 200, () -> sql.size() + " statements for 100 exchanges");
+    }
+
+    @Test
+    void verifyAndForwardAuthTouchNoDatabaseAtAll() {
+        String token = warmToken("verify");
+        assertEquals(200, realm.doors().forwardAuth(token).status());
+
+        List<String> sql = statementsDuring(() -> IntStream.range(0, 100).forEach(i -> {
+            assertEquals(true, realm.doors().verify(DemoClient.API_GATEWAY, token).json().path("active").asBoolean());
+            assertEquals(200, realm.doors().forwardAuth(token).status());
+        }));
+
+        assertEquals(List.of(), sql.stream().distinct().toList(), "SQL for 100 verify and 100 forward-auth calls");
+    }
+
+    @Test
+    void aColdKeyCostsOnePrimaryKeyReadBesidesItsCoalescedLastUseWrite() {
+        TokenAdminApi admin = new TokenAdminApi(realm.http(), DemoRealm.NAME, AdminLogin.master(realm.http()));
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String userId = realm.createUser("cold-" + i + "-" + System.nanoTime());
+            tokens.add(admin.createToken(Map.of("user", userId, "name", "cold")).path("token").asText());
+            assertEquals(200, realm.credentials(userId).status()); // the owner is in Keycloak's user cache now
+        }
+        settle();
+
+        List<String> sql = statementsDuring(() -> tokens.forEach(token ->
+                assertEquals(true, realm.doors().verify(DemoClient.API_GATEWAY, token).json().path("active").asBoolean())));
+
+        String all = String.join("\n", sql);
+        assertEquals(10, sql.stream().filter(statement -> statement.equals(OWNER_LOOKUP)).count(), all);
+        List<String> writes = writes(sql);
+        assertEquals(10, writes.size(), all);
+        assertTrue(writes.stream().allMatch(statement -> statement.startsWith("update CREDENTIAL set")), all);
+        // whatever else Keycloak's user cache loads, credentials are only ever read by key or by owner: never scanned
+        assertTrue(sql.stream().filter(statement -> statement.contains(" from CREDENTIAL "))
+                .allMatch(statement -> statement.contains(".ID=?") || statement.contains(".USER_ID=?")), all);
+    }
+
+    /** A token of alice used once, so that its owner is cached and its last-use time is written. */
+    private static String warmToken(String name) {
+        String token = realm.tokensOf("alice").createToken(name + "-" + System.nanoTime()).value();
+        assertEquals(200, realm.exchange(token).status());
+        settle();
+        assertEquals(200, realm.exchange(token).status());
+        settle();
+        return token;
+    }
+
+    private static List<String> statementsDuring(Runnable calls) {
+        long mark = logSize();
+        calls.run();
+        settle();
+        return sqlSince(mark);
+    }
+
+    private static List<String> writes(List<String> sql) {
+        return sql.stream().filter(s -> s.startsWith("insert") || s.startsWith("update") || s.startsWith("delete")).toList();
+    }
+
+    private static List<String> sqlSince(long offset) {
+        try {
+            byte[] all = Files.readAllBytes(server.log());
+            String added = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+            return added.lines().filter(line -> line.contains(SQL_LOGGER))
+                    .map(line -> line.substring(line.indexOf(") ", line.indexOf(SQL_LOGGER)) + 2).trim())
+                    .toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the server has finished writing (its log stops growing): after-request work included. */
+    private static void settle() {
+        long size = -1;
+        while (size != logSize()) {
+            size = logSize();
+            sleep(700);
+        }
+    }
+
+    private static long logSize() {
+        try {
+            return Files.size(server.log());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
