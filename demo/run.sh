@@ -52,11 +52,16 @@ if [ -n "$SCOPE_ID" ]; then
   curl -fs -X PUT "$BASE/admin/realms/demo/default-optional-client-scopes/$SCOPE_ID" -H "Authorization: Bearer $ADMIN_TOKEN"
 fi
 
+# The admin console at /admin runs in the master realm and takes that realm's admin theme: ours adds the
+# realm page "User API tokens" to the stock console.
+curl -fs -X PUT "$BASE/admin/realms/master" -H "Authorization: Bearer $ADMIN_TOKEN" \
+  -H 'Content-Type: application/json' -d '{"adminTheme":"personal-api-tokens"}'
+
 cat <<EOT
 
 Keycloak is running with the personal API tokens provider.
 
-  Admin console:    $BASE/admin/           (admin / admin)
+  Admin console:    $BASE/admin/           (admin / admin; realm demo → "User API tokens")
   Account console:  $BASE/realms/demo/account
                     alice / alice and bob / bob hold the role personal-api-tokens;
                     carol / carol does not.

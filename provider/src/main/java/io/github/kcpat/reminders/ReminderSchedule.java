@@ -23,7 +23,7 @@ public final class ReminderSchedule {
     static void runOnce(KeycloakSessionFactory factory, long intervalSeconds) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(ClusterProvider.class)
                 .executeIfNotExecuted(TASK, (int) Math.max(intervalSeconds, 60), () -> {
-                    ExpiryReminders.run(session, Clock.systemUTC().instant());
+                    ExpiryReminders.run(factory, Clock.systemUTC().instant());
                     return null;
                 }));
     }

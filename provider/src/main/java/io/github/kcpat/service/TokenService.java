@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
@@ -101,7 +102,7 @@ public final class TokenService {
         TokenPolicy policy = TokenPolicy.of(realm);
         Instant now = now();
         TokenData data = current.data().updatedAt(now);
-        if (request.expiresAtGiven()) {
+        if (request.expiresAtGiven() && !Objects.equals(request.expiresAt(), current.data().expiresAt())) {
             policy.checkExpiry(request.expiresAt(), now);
             data = data.withExpiresAt(request.expiresAt(), now);
         }

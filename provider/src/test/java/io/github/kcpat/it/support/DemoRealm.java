@@ -19,6 +19,8 @@ public final class DemoRealm {
     public static final String NAME = "demo";
     public static final String ROLE = "personal-api-tokens";
     public static final String API = "/realms/" + NAME + "/personal-api-tokens";
+    /** The theme of this extension: account console (demo realm) and admin console (master realm). */
+    public static final String THEME = "personal-api-tokens";
 
     private static final String ADMIN_USERS = "/admin/realms/" + NAME + "/users";
     private static final String BRUTE_FORCE_USERS = "/admin/realms/" + NAME + "/attack-detection/brute-force/users/";
@@ -34,17 +36,27 @@ public final class DemoRealm {
     /**
      * The realm as {@code demo/run.sh} leaves it: the imported {@code demo-realm.json} plus the client scope
      * {@code demo-api-scope.json} next to it, added over the admin API because a realm file that lists any
-     * client scope gets none of Keycloak's built-in ones.
+     * client scope gets none of Keycloak's built-in ones; and the master realm's admin theme set to ours, which
+     * gives the admin console (signed in to master, managing every realm) the page "User API tokens".
      */
     static DemoRealm setUp(KeycloakServer server, Path realmFile) {
         DemoRealm realm = new DemoRealm(server);
         realm.addOptionalClientScope(realmFile.resolveSibling("demo-api-scope.json"));
+        realm.setMasterAdminTheme(THEME);
         return realm;
     }
 
     /** The demo realm of a server a test runs itself ({@link KeycloakServer#independent}), set up as on the shared one. */
     public static DemoRealm on(KeycloakServer server) {
         return setUp(server, Path.of(System.getProperty("demo.realm")));
+    }
+
+    /**
+     * The demo realm as reached through {@code server}, set up by someone else: e.g. a second node of a cluster whose
+     * first node {@link #on set it up} (set-up calls on it would only repeat, and answer 409, what the first made).
+     */
+    public static DemoRealm through(KeycloakServer server) {
+        return new DemoRealm(server);
     }
 
     public Http http() {
@@ -130,6 +142,19 @@ public final class DemoRealm {
         change.accept(rep);
         HttpResult updated = http.putJson("/admin/realms/" + NAME, rep, admin());
         assertEquals(204, updated.status(), updated::toString);
+    }
+
+    /** {@code PUT /admin/realms/master {"adminTheme": theme}}: the look of the admin console at /admin. */
+    public void setMasterAdminTheme(String theme) {
+        HttpResult updated = http.putJson("/admin/realms/master", Map.of("adminTheme", theme), admin());
+        assertEquals(204, updated.status(), updated::toString);
+    }
+
+    /** The master realm's {@code adminTheme} (empty when none is set). */
+    public String masterAdminTheme() {
+        HttpResult read = http.get("/admin/realms/master", admin());
+        assertEquals(200, read.status(), read::toString);
+        return read.json().path("adminTheme").asText("");
     }
 
     /** The realm as the admin API represents it. */

@@ -1,0 +1,311 @@
+package io.github.kcpat.it;
+
+import static io.github.kcpat.it.support.ApiAssertions.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcpat.it.support.AdminLogin;
+import io.github.kcpat.it.support.Browser;
+import io.github.kcpat.it.support.CreatedToken;
+import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.HttpResult;
+import io.github.kcpat.it.support.KeycloakExtension;
+import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.TokenAdminApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The admin console with the theme personal-api-tokens (set on the master realm) in headless Chromium: the
+ * realm page "User API tokens" and the stock Credentials tab of a user, each change then tried over HTTP.
+ * The best screenshots are copied to {@code docs/screenshots/admin-*.png}.
+ */
+@ExtendWith(KeycloakExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminConsoleIT {
+
+    private static final By CURRENT_REALM = By.cssSelector("[data-testid='currentRealm']");
+    private static final By NAV_USER_API_TOKENS = By.cssSelector("#nav-item-user-api-tokens");
+    private static final By TOKENS_TABLE = By.cssSelector("[data-testid='admin-tokens-table']");
+    private static final By TOKEN_ROWS = By.cssSelector("tr[data-testid='admin-token-row']");
+    private static final By SEARCH = By.cssSelector("input[aria-label='Search by username or token name']");
+    private static final By OPEN_MENU = By.cssSelector("[role='menu'], .pf-v5-c-menu");
+    private static final By DELETE_DIALOG = By.cssSelector("[data-testid='delete-token-dialog']");
+    private static final Path DOCS_SCREENSHOTS = Path.of("..", "docs", "screenshots");
+
+    private final KeycloakServer server;
+    private final DemoRealm realm;
+    private TokenAdminApi admin;
+    private Browser browser;
+
+    AdminConsoleIT(KeycloakServer server, DemoRealm realm) {
+        this.server = server;
+        this.realm = realm;
+    }
+
+    /** The harness sets the master realm's admin theme as demo/run.sh does; make sure it holds. */
+    @BeforeAll
+    void useTheTheme() {
+        if (!DemoRealm.THEME.equals(realm.masterAdminTheme())) {
+            realm.setMasterAdminTheme(DemoRealm.THEME);
+        }
+        assertEquals(DemoRealm.THEME, realm.masterAdminTheme());
+        admin = new TokenAdminApi(realm.http(), DemoRealm.NAME, AdminLogin.master(realm.http()));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.screenshot("last");
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void listSearchDisableActivateAndDeleteTokens(TestInfo test) {
+        CreatedToken alices = realm.tokensOf("alice").createToken(Map.of("name", uniqueName("admin-page"), "scopes", List.of("demo-api")));
+        String other = uniqueName("tokadmin");
+        realm.createUser(other);
+        CreatedToken others = realm.tokensOf(other).createToken(uniqueName("nightly-backup"));
+        realm.tokensOf("bob").createToken(uniqueName("grafana"));
+        assertEquals(200, realm.exchange(alices.value()).status(), "alice's new token works");
+
+        browser = signInToDemo(test);
+        openUserApiTokens();
+        assertTrue(!browser.driver().findElements(TOKEN_ROWS).isEmpty(), "the realm's tokens are listed");
+        Path list = tidyScreenshot("1-list");
+
+        search(other);
+        browser.await().until(driver -> {
+            List<WebElement> rows = driver.findElements(TOKEN_ROWS);
+            return rows.size() == 1 && other.equals(rows.get(0).getDomAttribute("data-username"));
+        });
+        assertTrue(browser.driver().findElements(rowLocator(alices.name())).isEmpty(), "alice's token is not among " + other + "'s");
+        assertTrue(row(others.name()).getText().contains(others.name()));
+        browser.screenshot("2-searched-by-user");
+
+        search(alices.name());
+        WebElement row = row(alices.name());
+        WebElement owner = row.findElement(By.cssSelector("[data-testid='token-owner'] a"));
+        assertEquals("alice", owner.getText(), "the owner is listed");
+        assertTrue(owner.getDomAttribute("href").endsWith("/demo/users/" + realm.userId("alice") + "/settings"), owner.getDomAttribute("href"));
+        assertTrue(row.getText().contains(alices.key()), "the key is listed: " + row.getText());
+        assertTrue(row.getText().contains("demo-api"), row::getText);
+        assertEquals("Active", stateOf(alices.name()));
+
+        rowAction(alices.name(), "Disable");
+        awaitState(alices.name(), "Disabled");
+        assertEquals(401, realm.exchange(alices.value()).status(), "disabled in the admin page");
+        browser.screenshot("3-disabled");
+
+        rowAction(alices.name(), "Activate");
+        awaitState(alices.name(), "Active");
+        assertEquals(200, realm.exchange(alices.value()).status(), "activated in the admin page");
+
+        rowAction(alices.name(), "Delete");
+        WebElement dialog = browser.visible(DELETE_DIALOG);
+        assertTrue(dialog.getText().contains(alices.name()), dialog::getText);
+        WebElement confirm = browser.visible(By.cssSelector("[role='dialog'] button[data-testid='confirm']"));
+        assertEquals("Delete forever", confirm.getText());
+        browser.screenshot("4-delete-confirm");
+        confirm.click();
+        browser.gone(DELETE_DIALOG);
+        browser.gone(rowLocator(alices.name()));
+        assertEquals(401, realm.exchange(alices.value()).status(), "deleted in the admin page");
+        assertEquals(404, admin.read(alices.key()).status(), "gone from the admin API too");
+        assertNoConsoleErrors();
+
+        copyToDocs(list, "admin-user-api-tokens.png");
+    }
+
+    @Test
+    void thePolicyFormSetsA30DayMaximumAndShowsRefusals(TestInfo test) {
+        HttpResult before = admin.policy();
+        assertEquals(200, before.status(), before::toString);
+        JsonNode original = before.json();
+        try {
+            browser = signInToDemo(test);
+            openUserApiTokens();
+            browser.click(By.xpath("//button[contains(@class,'pf-v5-c-tabs__link')][normalize-space()='Policy']"));
+            browser.visible(By.cssSelector("[data-testid='policy-form']"));
+            assertEquals(original.path("maxLifetimeDays").asText(), browser.visible(By.id("policy-maxLifetimeDays")).getDomProperty("value"));
+
+            // the server's refusal, inline
+            type("policy-maxLifetimeDays", "30");
+            type("policy-defaultLifetimeDays", "60");
+            browser.click(By.cssSelector("[data-testid='policy-save']"));
+            WebElement error = browser.visible(By.cssSelector("[data-testid='policy-error']"));
+            assertTrue(error.getText().contains("defaultLifetimeDays may not exceed maxLifetimeDays"), error::getText);
+            tidyScreenshot("1-refused");
+            assertEquals(original, admin.policy().json(), "nothing changed");
+
+            type("policy-defaultLifetimeDays", "30");
+            browser.click(By.cssSelector("[data-testid='policy-save']"));
+            browser.visible(By.cssSelector("[data-testid='policy-saved']"));
+            assertTrue(browser.driver().findElements(By.cssSelector("[data-testid='policy-error']")).isEmpty());
+            Path form = tidyScreenshot("2-saved");
+            JsonNode saved = admin.policy().json();
+            assertEquals(30, saved.path("maxLifetimeDays").asInt(), saved::toString);
+            assertEquals(30, saved.path("defaultLifetimeDays").asInt(), saved::toString);
+            assertEquals(original.path("availableScopes"), saved.path("availableScopes"), "the other fields kept");
+            assertEquals(original.path("reminderDays"), saved.path("reminderDays"), "the other fields kept");
+            assertEquals(original.path("exchangeClientId"), saved.path("exchangeClientId"), "the other fields kept");
+
+            String in90Days = Instant.now().plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+            HttpResult refused = realm.tokensOf("alice").create(Map.of("name", uniqueName("ninety-days"), "expiresAt", in90Days));
+            assertEquals(400, refused.status(), refused::toString);
+            assertTrue(refused.text("error_description").contains("30 days"), refused::toString);
+            assertNoConsoleErrors(message -> message.contains("/personal-api-tokens/policy") && message.contains("status of 400"));
+            copyToDocs(form, "admin-policy.png");
+        } finally {
+            HttpResult restored = admin.putPolicy(original);
+            assertEquals(200, restored.status(), restored::toString);
+        }
+    }
+
+    @Test
+    void theCredentialsTabListsTokensByNameAndDeletesThem(TestInfo test) {
+        CreatedToken token = realm.tokensOf("alice").createToken(uniqueName("credentials-tab"));
+        assertEquals(200, realm.exchange(token.value()).status());
+
+        browser = signInToDemo(test);
+        browser.click(By.cssSelector("#nav-item-users"));
+        WebElement search = browser.visible(By.cssSelector("[data-testid='table-search-input'] input"));
+        search.sendKeys("alice", Keys.ENTER);
+        browser.click(By.xpath("//table//a[normalize-space()='alice']"));
+        browser.click(By.xpath("//*[contains(@class,'pf-v5-c-tabs__link')][normalize-space()='Credentials']"));
+
+        // one token of a type is a row of its own, several are grouped under an expandable row of the type
+        By tokenRow = By.cssSelector("tr[id='" + token.key() + "']");
+        browser.visible(By.xpath("//td[@data-testid='credentialType'][normalize-space()='Personal-api-token']"));
+        if (browser.driver().findElements(tokenRow).isEmpty()) {
+            browser.click(By.xpath("//tr[td[@data-testid='credentialType'][normalize-space()='Personal-api-token']]"
+                    + "//td[contains(@class,'kc-expandRow-btn')]//button"));
+        }
+        WebElement row = browser.visible(tokenRow);
+        assertTrue(row.getText().contains(token.name()), "listed by its name: " + row.getText());
+        assertTrue(row.getText().toLowerCase().contains("personal-api-token"), "under its type: " + row.getText());
+        browser.screenshot("1-credentials");
+
+        browser.click(By.cssSelector("tr[id='" + token.key() + "'] button[aria-label='Kebab toggle']"));
+        browser.click(By.cssSelector("[data-testid='deleteDropdownItem']"));
+        browser.screenshot("2-delete-confirm");
+        browser.click(By.cssSelector("[role='dialog'] button[data-testid='confirm']"));
+        browser.gone(tokenRow);
+        assertEquals(401, realm.exchange(token.value()).status(), "deleted on the Credentials tab");
+        assertEquals(404, admin.read(token.key()).status());
+        browser.screenshot("3-deleted");
+        assertNoConsoleErrors();
+    }
+
+    /** Signs in at /admin as the master realm's admin and switches to the realm demo on "Manage realms". */
+    private Browser signInToDemo(TestInfo test) {
+        Browser started = Browser.start(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        started.open(server.baseUrl() + "/admin/");
+        started.signIn("admin", "admin");
+        started.visible(CURRENT_REALM);
+        started.click(By.cssSelector("#nav-item-realms"));
+        started.click(By.xpath("//table//a[normalize-space()='" + DemoRealm.NAME + "']"));
+        started.await().until(ExpectedConditions.textToBe(CURRENT_REALM, DemoRealm.NAME));
+        return started;
+    }
+
+    private void openUserApiTokens() {
+        browser.click(NAV_USER_API_TOKENS);
+        browser.visible(By.xpath("//h1[normalize-space()='User API tokens']"));
+        browser.visible(TOKENS_TABLE);
+    }
+
+    private void search(String text) {
+        WebElement input = browser.visible(SEARCH);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text, Keys.ENTER);
+    }
+
+    private void type(String id, String value) {
+        WebElement input = browser.visible(By.id(id));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(value);
+    }
+
+    /** Opens the row's kebab menu and picks {@code action}. */
+    private void rowAction(String name, String action) {
+        browser.click(By.cssSelector("tr[data-token-name='" + name + "'] td.pf-v5-c-table__action button"));
+        browser.visible(OPEN_MENU);
+        browser.click(By.xpath("//*[@role='menuitem'][normalize-space()='" + action + "']"));
+    }
+
+    private static By rowLocator(String name) {
+        return By.cssSelector("tr[data-token-name='" + name + "']");
+    }
+
+    private WebElement row(String name) {
+        return browser.visible(rowLocator(name));
+    }
+
+    private String stateOf(String name) {
+        return browser.visible(By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='token-state']")).getText();
+    }
+
+    private void awaitState(String name, String state) {
+        browser.await().until(ExpectedConditions.textToBe(
+                By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='token-state']"), state));
+    }
+
+    private void assertNoConsoleErrors() {
+        assertNoConsoleErrors(message -> false);
+    }
+
+    private void assertNoConsoleErrors(Predicate<String> expected) {
+        assertEquals(List.of(), browser.consoleErrors(expected), "errors in the browser console");
+    }
+
+    /** A screenshot of the whole page: navigation and content scrolled to the top, the window as tall as the content. */
+    private Path tidyScreenshot(String step) {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        js.executeScript("document.querySelectorAll('.pf-v5-c-page__sidebar, .pf-v5-c-page__sidebar-body, .pf-v5-c-page__main')"
+                + ".forEach(element => element.scrollTop = 0)");
+        Dimension size = browser.driver().manage().window().getSize();
+        long content = (Long) js.executeScript("const main = document.querySelector('.pf-v5-c-page__main');"
+                + "return main.scrollHeight - main.clientHeight;");
+        browser.driver().manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(size.getHeight() + content, 1600)));
+        try {
+            return browser.screenshot(step);
+        } finally {
+            browser.driver().manage().window().setSize(size);
+        }
+    }
+
+    /** The README shows these: refresh them when the test has produced them. */
+    private static void copyToDocs(Path screenshot, String name) {
+        try {
+            if (Files.isDirectory(DOCS_SCREENSHOTS)) {
+                Files.copy(screenshot, DOCS_SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

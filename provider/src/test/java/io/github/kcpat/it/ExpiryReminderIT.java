@@ -1,0 +1,353 @@
+package io.github.kcpat.it;
+
+import static io.github.kcpat.it.support.ApiAssertions.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.kcpat.it.support.CreatedToken;
+import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.HttpResult;
+import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.TokenApi;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Expiry reminder e-mails against a real Keycloak of this class's own, started with a reminder interval of
+ * {@value #INTERVAL_SECONDS} s, whose demo realm sends mail to a GreenMail SMTP server on loopback.
+ *
+ * <p>"The task has run since X" is observed, not slept for: a sentinel token of bob, due for a reminder, is created
+ * after X; its mail proves that a whole run saw everything committed before it (a run reads the tokens ordered by
+ * owner, so alice's tokens come before bob's, and mails go out synchronously).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExpiryReminderIT {
+
+    static final int INTERVAL_SECONDS = 5;
+    static final String INTERVAL_OPTION =
+            "--spi-realm-restapi-extension--personal-api-tokens--reminder-interval=" + INTERVAL_SECONDS;
+    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
+    private static final String ACCOUNT_PAGE = "/realms/demo/account/api-tokens";
+    private static final DateTimeFormatter MAIL_DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Pattern TOKEN_VALUE = Pattern.compile("kcpat_[0-9A-Za-z]{65}_[0-9A-Za-z]{6}");
+
+    private GreenMail smtp;
+    private KeycloakServer server;
+    private DemoRealm realm;
+    /** Every token value this class saw, to prove none is ever mailed or logged. */
+    private final List<String> values = new ArrayList<>();
+    /** Reminded tokens and how many mails each had: a restart must add none. */
+    private final Map<String, Integer> reminded = new LinkedHashMap<>();
+
+    @BeforeAll
+    void startServers() {
+        smtp = new GreenMail(new ServerSetup(freeLoopbackPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        server = KeycloakServer.independent("expiry-reminders")
+                .importRealm(Path.of(System.getProperty("demo.realm")))
+                .addOptions(INTERVAL_OPTION);
+        server.start();
+        realm = DemoRealm.on(server);
+        realm.updateRealm(rep -> rep.putObject("smtpServer")
+                .put("host", "127.0.0.1")
+                .put("port", String.valueOf(smtp.getSmtp().getPort()))
+                .put("from", "keycloak@example.org")
+                .put("fromDisplayName", "Keycloak"));
+    }
+
+    @AfterAll
+    void stopServers() {
+        if (server != null) {
+            server.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aTokenExpiringWithinSevenDaysEarnsOneMailNamingItsKeyExpiryAndPage() throws Exception {
+        Instant expiresAt = inDays(3);
+        CreatedToken token = create("alice", Map.of("name", uniqueName("nightly backup"), "expiresAt", expiresAt.toString()));
+
+        Mail mail = awaitMails(token.key(), 1).get(0);
+
+        assertEquals(List.of("alice@example.com"), mail.to(), mail::toString);
+        assertEquals("Your API token \"" + token.name() + "\" expires in 3 day(s)", mail.subject());
+        String link = server.baseUrl() + ACCOUNT_PAGE;
+        for (String part : List.of(mail.text(), mail.html())) {
+            assertFalse(part.isBlank(), () -> "a part is missing: " + mail);
+            assertTrue(part.contains(token.name()), () -> "no token name in " + part);
+            assertTrue(part.contains(token.key()), () -> "no token key in " + part);
+            assertTrue(part.contains(MAIL_DATE.format(expiresAt)), () -> "no expiry " + MAIL_DATE.format(expiresAt) + " in " + part);
+        }
+        assertTrue(mail.text().contains(link), () -> "no link " + link + " in the text part: " + mail.text());
+        assertTrue(mail.html().contains("href=\"" + link + "\""), () -> "no link " + link + " in the HTML part: " + mail.html());
+        assertTrue(Files.readString(server.log()).contains("expiry reminder for token " + token.key() + " of alice sent"),
+                "the task's INFO line is not in " + server.log());
+
+        awaitRuns(2);
+        assertEquals(1, mailsFor(token.key()).size(), "a second reminder for the same threshold went out");
+        reminded.put(token.key(), 1);
+    }
+
+    @Test
+    @Order(2)
+    void aTokenExpiringWithinOneDayEarnsOneMailNotOnePerThreshold() {
+        CreatedToken token = create("alice", Map.of("name", uniqueName("deploy"), "expiresAt", inHours(12).toString()));
+
+        Mail mail = awaitMails(token.key(), 1).get(0);
+        assertEquals("Your API token \"" + token.name() + "\" expires in 1 day(s)", mail.subject());
+
+        awaitRuns(2);
+        assertEquals(1, mailsFor(token.key()).size(), "the 7-day and the 1-day reminders both went out");
+        reminded.put(token.key(), 1);
+    }
+
+    @Test
+    @Order(3)
+    void aTokenExpiringLaterThanEveryThresholdEarnsNone() {
+        CreatedToken token = create("alice", Map.of("name", uniqueName("far"), "expiresAt", inDays(30).toString()));
+
+        awaitRuns(2);
+
+        assertEquals(0, mailsFor(token.key()).size());
+    }
+
+    @Test
+    @Order(4)
+    void aDisabledTokenEarnsNone() {
+        CreatedToken token = create("alice", Map.of("name", uniqueName("disabled"), "expiresAt", inDays(3).toString(),
+                "state", "DISABLED"));
+
+        awaitRuns(2);
+
+        assertEquals(0, mailsFor(token.key()).size());
+    }
+
+    @Test
+    @Order(5)
+    void movingTheExpiryLaterAndBackReArmsTheReminder() {
+        TokenApi alice = realm.tokensOf("alice");
+        CreatedToken token = create("alice", Map.of("name", uniqueName("re-armed"), "expiresAt", inDays(3).toString()));
+        awaitMails(token.key(), 1);
+
+        patchExpiry(alice, token.key(), inDays(60));
+        awaitRuns(1);
+        assertEquals(1, mailsFor(token.key()).size(), "a token 60 days from expiry was reminded");
+
+        patchExpiry(alice, token.key(), inDays(4));
+        Mail again = awaitMails(token.key(), 2).get(1);
+        assertEquals("Your API token \"" + token.name() + "\" expires in 4 day(s)", again.subject());
+
+        awaitRuns(1);
+        assertEquals(2, mailsFor(token.key()).size());
+        reminded.put(token.key(), 2);
+    }
+
+    @Test
+    @Order(6)
+    void aRestartSendsNothingAgainForTokensAlreadyReminded() {
+        assertFalse(reminded.isEmpty(), "run with the tests before this one");
+        int mailsBefore = smtp.getReceivedMessages().length;
+
+        server.stop();
+        server.start();
+        awaitRuns(2);
+
+        reminded.forEach((key, count) -> assertEquals(count, mailsFor(key).size(), "token " + key + " was reminded again"));
+        // only the two sentinels' mails came in since the restart
+        assertEquals(mailsBefore + 2, smtp.getReceivedMessages().length, this::allSubjects);
+    }
+
+    @Test
+    @Order(7)
+    void noTokenValueIsEverMailedOrLogged() throws IOException {
+        assertTrue(smtp.getReceivedMessages().length >= 5, this::allSubjects);
+        assertTrue(values.size() >= 5);
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            String raw = raw(message);
+            String decoded = new Mail(message).text() + new Mail(message).html();
+            assertFalse(TOKEN_VALUE.matcher(raw).find() || TOKEN_VALUE.matcher(decoded).find(), () -> "a token value in " + raw);
+            values.forEach(value -> assertFalse(raw.contains(value) || decoded.contains(value), "a token value is mailed"));
+        }
+        String log = Files.readString(server.log());
+        Matcher leaked = TOKEN_VALUE.matcher(log);
+        assertFalse(leaked.find(), () -> "a token value is in " + server.log() + " at " + leaked.start());
+        assertTrue(log.contains("expiry reminder for token"), "no reminder was logged");
+    }
+
+    private CreatedToken create(String username, Map<String, ?> body) {
+        CreatedToken token = realm.tokensOf(username).createToken(body);
+        values.add(token.value());
+        return token;
+    }
+
+    private static void patchExpiry(TokenApi api, String key, Instant expiresAt) {
+        HttpResult patched = api.patch(key, Map.of("expiresAt", expiresAt.toString()));
+        assertEquals(200, patched.status(), patched::toString);
+    }
+
+    /** Waits until the task has run {@code runs} more times after everything committed so far. */
+    private void awaitRuns(int runs) {
+        for (int i = 0; i < runs; i++) {
+            CreatedToken sentinel = create("bob", Map.of("name", uniqueName("sentinel"), "expiresAt", inDays(5).toString()));
+            awaitMails(sentinel.key(), 1);
+        }
+    }
+
+    private List<Mail> awaitMails(String key, int count) {
+        Instant deadline = Instant.now().plus(MAIL_TIMEOUT);
+        while (true) {
+            List<Mail> mails = mailsFor(key);
+            if (mails.size() >= count) {
+                return mails;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(mails.size() + " of " + count + " reminder(s) for token " + key + " within "
+                        + MAIL_TIMEOUT.toSeconds() + " s; got " + allSubjects() + "; see " + server.log());
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    /** The reminders that name {@code key}, oldest first. */
+    private List<Mail> mailsFor(String key) {
+        return Arrays.stream(smtp.getReceivedMessages()).map(Mail::new).filter(mail -> mail.text().contains(key)).toList();
+    }
+
+    private String allSubjects() {
+        return Arrays.stream(smtp.getReceivedMessages()).map(message -> new Mail(message).subject()).toList().toString();
+    }
+
+    private static Instant inDays(int days) {
+        return Instant.now().plus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static Instant inHours(int hours) {
+        return Instant.now().plus(Duration.ofHours(hours)).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String raw(MimeMessage message) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One received e-mail: recipients, subject and its decoded text and HTML parts. */
+    private static final class Mail {
+
+        private final MimeMessage message;
+        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder html = new StringBuilder();
+
+        Mail(MimeMessage message) {
+            this.message = message;
+            try {
+                collect(message);
+            } catch (IOException | MessagingException e) {
+                throw new IllegalStateException("Cannot read a received mail", e);
+            }
+        }
+
+        private void collect(Part part) throws IOException, MessagingException {
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    collect(child);
+                }
+            } else if (part.isMimeType("text/plain")) {
+                text.append(part.getContent());
+            } else if (part.isMimeType("text/html")) {
+                html.append(part.getContent());
+            }
+        }
+
+        List<String> to() {
+            try {
+                return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String subject() {
+            try {
+                return message.getSubject();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        String html() {
+            return html.toString();
+        }
+
+        @Override
+        public String toString() {
+            return subject() + " to " + to() + ":\n" + text;
+        }
+    }
+}
