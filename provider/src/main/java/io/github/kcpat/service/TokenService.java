@@ -102,9 +102,11 @@ public final class TokenService {
         TokenPolicy policy = TokenPolicy.of(realm);
         Instant now = now();
         TokenData data = current.data().updatedAt(now);
-        if (request.expiresAtGiven() && !Objects.equals(request.expiresAt(), current.data().expiresAt())) {
+        if (request.expiresAtGiven()) {
             policy.checkExpiry(request.expiresAt(), now);
-            data = data.withExpiresAt(request.expiresAt(), now);
+            if (!Objects.equals(request.expiresAt(), current.data().expiresAt())) {
+                data = data.withExpiresAt(request.expiresAt(), now);
+            }
         }
         if (request.scopes() != null) {
             policy.checkScopes(request.scopes());
