@@ -11,6 +11,7 @@ import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.Loopback;
 import io.github.kcpat.it.support.TokenApi;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -19,9 +20,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +74,7 @@ class ExpiryReminderIT {
 
     @BeforeAll
     void startServers() {
-        smtp = new GreenMail(new ServerSetup(freeLoopbackPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(Loopback.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         server = KeycloakServer.independent("expiry-reminders")
                 .importRealm(Path.of(System.getProperty("demo.realm")))
@@ -274,13 +272,6 @@ class ExpiryReminderIT {
         }
     }
 
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(Duration duration) {
         try {

@@ -22,12 +22,11 @@ import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.Loopback;
 import io.github.kcpat.it.support.TokenApi;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +101,7 @@ class LdapFederationIT {
     @BeforeAll
     void startServers() throws Exception {
         ldap = startDirectory();
-        smtp = new GreenMail(new ServerSetup(freeLoopbackPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(Loopback.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         server = KeycloakServer.independent("ldap-federation").importRealm(Path.of(System.getProperty("demo.realm")))
                 .addOptions(ExpiryReminderIT.INTERVAL_OPTION);
@@ -271,13 +270,6 @@ class LdapFederationIT {
         }).count();
     }
 
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(Duration duration) {
         try {

@@ -2,7 +2,6 @@ package io.github.kcpat.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,8 +44,8 @@ public final class KeycloakServer implements AutoCloseable {
     private KeycloakServer(Path home) {
         this.home = home;
         this.log = home.getParent().resolve("keycloak.log");
-        this.httpPort = freePort();
-        this.managementPort = freePort();
+        this.httpPort = Loopback.freePort();
+        this.managementPort = Loopback.freePort();
     }
 
     /**
@@ -396,14 +395,6 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
-    }
 
     private static String requiredProperty(String name) {
         String value = System.getProperty(name);

@@ -3,7 +3,6 @@ package io.github.kcpat.it.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ public final class Nginx implements AutoCloseable {
      */
     public static Nginx start(Path exampleConf, Path dir, String keycloak, String upstream) {
         String binary = findNginx();
-        int port = freePort();
+        int port = Loopback.freePort();
         try {
             Files.createDirectories(dir.resolve("tmp"));
             String conf = Files.readString(exampleConf)
@@ -127,13 +126,6 @@ public final class Nginx implements AutoCloseable {
                 + "apt-get install -y nginx (.ci/run does this)");
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
-    }
 
     private static void sleep() {
         try {

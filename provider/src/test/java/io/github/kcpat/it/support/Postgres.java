@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -79,7 +78,7 @@ public final class Postgres implements AutoCloseable {
             Path bin = unpackBinaries(dir.getParent().resolve("postgresql-binaries"));
             deleteRecursively(dir);
             Files.createDirectories(dir);
-            Postgres postgres = new Postgres(dir, bin, freePort());
+            Postgres postgres = new Postgres(dir, bin, Loopback.freePort());
             postgres.initdb();
             postgres.startServer();
             Runtime.getRuntime().addShutdownHook(postgres.shutdownHook);
@@ -347,13 +346,6 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {
