@@ -384,7 +384,8 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes a folder and everything in it; nothing happens when it does not exist. */
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

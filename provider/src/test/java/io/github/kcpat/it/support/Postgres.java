@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -76,7 +75,7 @@ public final class Postgres implements AutoCloseable {
     public static Postgres start(Path dir) {
         try {
             Path bin = unpackBinaries(dir.getParent().resolve("postgresql-binaries"));
-            deleteRecursively(dir);
+            KeycloakServer.deleteRecursively(dir);
             Files.createDirectories(dir);
             Postgres postgres = new Postgres(dir, bin, Loopback.freePort());
             postgres.initdb();
@@ -267,7 +266,7 @@ public final class Postgres implements AutoCloseable {
             return home.resolve("bin");
         }
         Path partial = Files.createDirectories(target).resolve(home.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        deleteRecursively(partial);
+        KeycloakServer.deleteRecursively(partial);
         Files.createDirectories(partial);
         try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new java.io.ByteArrayInputStream(archive)))) {
             TarArchiveEntry entry;
@@ -293,7 +292,7 @@ public final class Postgres implements AutoCloseable {
         try {
             Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException anotherJvmWasFaster) {
-            deleteRecursively(partial);
+            KeycloakServer.deleteRecursively(partial);
         }
         return home.resolve("bin");
     }
@@ -335,16 +334,6 @@ public final class Postgres implements AutoCloseable {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
 
     private static void sleep(long millis) {
