@@ -7,9 +7,11 @@ import java.util.Set;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -19,17 +21,13 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.Urls;
-import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.services.util.DefaultClientSessionContext;
-import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.sessions.RootAuthenticationSessionModel;
 
 /**
  * Issues a short-lived access token for a token's owner through Keycloak's own token machinery
  * (as the client-credentials grant does): realm keys, client mappers and lifespans all apply, and
- * the user session is transient, so nothing is stored.
+ * the user and client sessions are transient, so nothing is stored.
  */
 final class AccessTokenMinter {
 
@@ -44,21 +42,20 @@ final class AccessTokenMinter {
      */
     static AccessTokenResponse mint(KeycloakSession session, RealmModel realm, ClientModel client, UserModel owner,
             List<String> tokenScopes, EventBuilder event) {
-        String scopeParam = String.join(" ", tokenScopes);
-        RootAuthenticationSessionModel rootAuthSession = new AuthenticationSessionManager(session).createAuthenticationSession(realm, false);
-        AuthenticationSessionModel authSession = rootAuthSession.createAuthenticationSession(client);
-        authSession.setAuthenticatedUser(owner);
-        authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        authSession.setClientNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
-        authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scopeParam);
-
-        UserSessionModel userSession = new UserSessionManager(session).createUserSession(rootAuthSession.getId(), realm, owner,
+        UserSessionModel userSession = new UserSessionManager(session).createUserSession(null, realm, owner,
                 owner.getUsername(), session.getContext().getConnection().getRemoteHost(), AUTH_METHOD, false, null, null,
                 UserSessionModel.SessionPersistenceState.TRANSIENT);
-        AuthenticationManager.setClientScopesInSession(session, authSession);
-        ClientSessionContext attached = TokenManager.attachAuthenticationSession(session, userSession, authSession);
+        // mappers ask the context which client the token is for (a login would have set it)
+        session.getContext().setClient(client);
+        // a new transient session has no client session to look up, and no login to hand over: create it directly
+        AuthenticatedClientSessionModel clientSession = session.sessions().createClientSession(realm, client, userSession);
+        clientSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        clientSession.setNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        clientSession.setNote(OIDCLoginProtocol.SCOPE_PARAM, String.join(" ", tokenScopes));
+        clientSession.setNote(Constants.LEVEL_OF_AUTHENTICATION, String.valueOf(Constants.NO_LOA));
+        clientSession.setTimestamp(userSession.getLastSessionRefresh());
         ClientSessionContext context = DefaultClientSessionContext.fromClientSessionAndClientScopes(
-                attached.getClientSession(), scopes(session, realm, client, owner, tokenScopes), null, session);
+                clientSession, scopes(session, realm, client, owner, tokenScopes), null, session);
 
         TokenManager.AccessTokenResponseBuilder response = new TokenManager()
                 .responseBuilder(realm, client, event, session, userSession, context)

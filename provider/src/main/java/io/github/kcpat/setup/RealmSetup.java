@@ -15,10 +15,12 @@ import io.github.kcpat.policy.TokenPolicy;
 /**
  * Gives every realm what tokens need: the role {@code personal-api-tokens} (assigned to nobody) and the
  * client {@code personal-api-tokens} that exchanged access tokens are issued to. Runs for the realms
- * that exist at startup and for each realm created or imported later; never changes what exists.
+ * that exist at startup and for each realm created or imported later; only adds what is missing.
  */
 public final class RealmSetup {
 
+    /** A role of the exchange client that nobody holds, so that Keycloak's cache serves the client's role list. */
+    static final String CACHE_ANCHOR_ROLE = "role-cache-anchor";
     private static final Logger LOG = Logger.getLogger(RealmSetup.class);
 
     private RealmSetup() {
@@ -51,14 +53,20 @@ public final class RealmSetup {
             role.setDescription("May create and use personal API tokens");
             LOG.infof("realm %s: created the role %s", realm.getName(), TokenAccess.ROLE);
         }
-        if (realm.getClientByClientId(TokenPolicy.DEFAULT_EXCHANGE_CLIENT) == null) {
-            createExchangeClient(realm);
+        ClientModel client = realm.getClientByClientId(TokenPolicy.DEFAULT_EXCHANGE_CLIENT);
+        if (client == null) {
+            client = createExchangeClient(realm);
             LOG.infof("realm %s: created the client %s", realm.getName(), TokenPolicy.DEFAULT_EXCHANGE_CLIENT);
+        }
+        if (!client.isFullScopeAllowed() && client.getRolesStream().findAny().isEmpty()) {
+            RoleModel anchor = client.addRole(CACHE_ANCHOR_ROLE);
+            anchor.setDescription("Assign to nobody. Keycloak caches a client's role list only when it is not empty, and"
+                    + " without full scope it reads that list for every access token it issues to the client.");
         }
     }
 
     /** A confidential client with every flow off: it only receives the access tokens minted for API tokens. */
-    private static void createExchangeClient(RealmModel realm) {
+    private static ClientModel createExchangeClient(RealmModel realm) {
         ClientModel client = realm.addClient(TokenPolicy.DEFAULT_EXCHANGE_CLIENT);
         client.setName("Personal API tokens");
         client.setDescription("Access tokens exchanged for personal API tokens are issued to this client."
@@ -74,5 +82,6 @@ public final class RealmSetup {
         client.setFullScopeAllowed(false);
         // setting the protocol makes Keycloak attach the realm's default client scopes (basic, profile, roles…)
         client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        return client;
     }
 }

@@ -30,11 +30,6 @@ import io.github.kcpat.it.support.TokenAdminApi;
 class SqlStatementsIT {
 
     private static final String SQL_LOGGER = "[org.hibernate.SQL]";
-    /**
-     * What Keycloak's own token minting reads for every access token it issues to a client without full scope (its
-     * client-credentials grant reads the first too): the client session store, and the client's own role list.
-     */
-    private static final List<String> KEYCLOAK_MINTING_READS = List.of("from OFFLINE_CLIENT_SESSION", "from KEYCLOAK_ROLE re1_0 where re1_0.CLIENT=?");
     private static final String OWNER_LOOKUP = "select ce1_0.USER_ID from CREDENTIAL ce1_0 where ce1_0.ID=? and ce1_0.TYPE=?";
 
     private static KeycloakServer server;
@@ -55,16 +50,14 @@ class SqlStatementsIT {
     }
 
     @Test
-    void exchangeWritesNothingAndReadsOnlyWhatKeycloaksOwnMintingReads() {
+    void exchangeTouchesNoDatabaseAtAll() {
         String token = warmToken("exchange");
 
         List<String> sql = statementsDuring(() -> IntStream.range(0, 100)
                 .forEach(i -> assertEquals(200, realm.exchange(token).status())));
 
-        assertEquals(List.of(), writes(sql), "database writes on the hot path");
-        List<String> ours = sql.stream().filter(s -> KEYCLOAK_MINTING_READS.stream().noneMatch(s::contains)).distinct().toList();
-        assertEquals(List.of(), ours, "reads besides Keycloak's own minting");
-        assertTrue(sql.size() <= 200, () -> sql.size() + " statements for 100 exchanges");
+        // Keycloak's client-credentials grant reads the client session store for every token; this mints without it
+        assertEquals(List.of(), sql.stream().distinct().toList(), "SQL for 100 exchanges");
     }
 
     @Test
