@@ -29,7 +29,7 @@ public final class Report {
     record Round(double rps, double p50, double p99, long errors) {
     }
 
-    record Result(double rps, double p50, double p99, long errors) {
+    record Result(double rps, double minRps, double maxRps, double p50, double p99, long errors) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -46,6 +46,8 @@ public final class Report {
                 }
                 if (!rounds.isEmpty()) {
                     bySize.put(scenario, new Result(median(rounds.stream().mapToDouble(Round::rps).toArray()),
+                            rounds.stream().mapToDouble(Round::rps).min().orElse(0),
+                            rounds.stream().mapToDouble(Round::rps).max().orElse(0),
                             median(rounds.stream().mapToDouble(Round::p50).toArray()),
                             median(rounds.stream().mapToDouble(Round::p99).toArray()),
                             rounds.stream().mapToLong(Round::errors).sum()));
@@ -95,17 +97,19 @@ public final class Report {
     static String markdown(Path raw, Map<Integer, Map<String, Result>> results, List<Integer> sizes, String settings, String png) throws IOException {
         StringBuilder md = new StringBuilder("# Benchmark: personal API tokens vs Keycloak's own token endpoint\n\n");
         md.append("Keycloak 26.7.3, `start-dev` (H2), one machine (2 cores), wrk on loopback, ").append(settings)
-                .append(". Medians over the rounds. Command: `bench/run.sh`.\n\n");
-        for (int size : sizes) {
-            Path importLine = raw.resolve("import-" + size + ".txt");
-            if (Files.exists(importLine)) {
-                md.append("- ").append(Files.readString(importLine).trim()).append('\n');
-            }
+                .append(". One server holds a realm per size (`bench-100`, …), so every size shares one JIT warm-up;")
+                .append(" a round runs every scenario of every size in turn, each round starting at another size.")
+                .append(" req/s and latencies are medians over the rounds; the range is the slowest and fastest round.")
+                .append(" Command: `bench/run.sh`.\n\n");
+        Path importLine = raw.resolve("import.txt");
+        if (Files.exists(importLine)) {
+            md.append("- ").append(Files.readString(importLine).trim()).append('\n');
         }
         md.append("\n![throughput per door and size](").append(png).append(")\n\n");
-        md.append("| tokens | scenario | req/s | p50 ms | p99 ms | errors |\n|---:|---|---:|---:|---:|---:|\n");
+        md.append("| tokens | scenario | req/s | rounds' range | p50 ms | p99 ms | errors |\n|---:|---|---:|---:|---:|---:|---:|\n");
         results.forEach((size, bySize) -> bySize.forEach((scenario, r) -> md.append(String.format(
-                "| %,d | %s | %.0f | %.1f | %.1f | %d |%n", size, scenario, r.rps(), r.p50(), r.p99(), r.errors()))));
+                "| %,d | %s | %.0f | %.0f–%.0f | %.1f | %.1f | %d |%n", size, scenario, r.rps(), r.minRps(), r.maxRps(),
+                r.p50(), r.p99(), r.errors()))));
         md.append("\n## Targets\n\n| target | measured | met |\n|---|---:|:---:|\n");
         for (int size : sizes) {
             Map<String, Result> r = results.get(size);
@@ -144,19 +148,21 @@ public final class Report {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
+        // logarithmic: the signing doors (~10^3 req/s) and the cached ones (~10^4) both stay readable
         double max = results.values().stream().flatMap(m -> m.values().stream()).mapToDouble(Result::rps).max().orElse(1);
-        double scale = (height - top - bottom) / (max * 1.1);
+        double decades = Math.ceil(Math.log10(Math.max(max, 10) * 1.1)) - 2;
+        double scale = (height - top - bottom) / decades;
         Color[] colors = {new Color(0x06, 0x66, 0xcc), new Color(0x3e, 0x86, 0x35), new Color(0xf0, 0xab, 0x00), new Color(0x8a, 0x8d, 0x90)};
         int groupWidth = (width - left - 20) / SCENARIOS.size();
         int barWidth = (groupWidth - 20) / sizes.size();
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString("Throughput (req/s) per door and token count — Keycloak 26.7.3, 2 cores", left, 28);
+        g.drawString("Throughput (req/s, log scale) per door and token count — Keycloak 26.7.3, 2 cores", left, 28);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.setStroke(new BasicStroke(1));
-        for (int tick = 0; tick <= 5; tick++) {
-            double value = max * 1.1 * tick / 5;
-            int y = height - bottom - (int) (value * scale);
+        for (int tick = 0; tick <= decades; tick++) {
+            double value = Math.pow(10, 2 + tick);
+            int y = height - bottom - (int) (tick * scale);
             g.setColor(new Color(0xe0, 0xe0, 0xe0));
             g.drawLine(left, y, width - 20, y);
             g.setColor(Color.DARK_GRAY);
@@ -169,7 +175,7 @@ public final class Report {
                 if (r == null) {
                     continue;
                 }
-                int barHeight = (int) (r.rps() * scale);
+                int barHeight = (int) (Math.max(0, Math.log10(Math.max(r.rps(), 1)) - 2) * scale);
                 g.setColor(colors[i % colors.length]);
                 g.fillRect(x0 + i * barWidth, height - bottom - barHeight, barWidth - 4, barHeight);
             }

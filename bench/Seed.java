@@ -12,17 +12,17 @@ import io.github.kcpat.cli.CredentialJson;
 import io.github.kcpat.token.ApiToken;
 
 /**
- * Writes a realm import file holding {@code tokens} personal API tokens spread over users (10 each), the
- * clients the benchmark needs, and the token values the load scripts send (a sample: the first
+ * Writes the import files of a realm holding {@code tokens} personal API tokens spread over users (10 each),
+ * the clients the benchmark needs, and the token values the load scripts send (a sample: the first
  * {@code sample} tokens). Run with the provider JAR on the class path:
- * {@code java -cp provider.jar bench/Seed.java <tokens> <sample> <out-dir>}.
+ * {@code java -cp provider.jar bench/Seed.java <tokens> <sample> <out-dir> <realm>}.
  */
 public final class Seed {
 
     static final int TOKENS_PER_USER = 10;
     static final int USERS_PER_FILE = 500;
     static final String REALM = """
-            {"realm":"bench","enabled":true,"accessTokenLifespan":300,
+            {"realm":"%s","enabled":true,"accessTokenLifespan":300,
              "roles":{"realm":[{"name":"personal-api-tokens"}]},
              "clients":[{"clientId":"bench-gateway","enabled":true,"publicClient":false,"secret":"bench-secret",
                "standardFlowEnabled":false,"directAccessGrantsEnabled":false,"serviceAccountsEnabled":true,
@@ -34,16 +34,17 @@ public final class Seed {
         int tokens = Integer.parseInt(args[0]);
         int sample = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);
+        String realm = args[3];
         Files.createDirectories(out);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expiry = now.plus(Duration.ofDays(300));
         try (BufferedWriter values = Files.newBufferedWriter(out.resolve("tokens.txt"), StandardCharsets.UTF_8)) {
-            Files.writeString(out.resolve("bench-realm.json"), REALM, StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(realm + "-realm.json"), REALM.formatted(realm), StandardCharsets.UTF_8);
             int written = 0;
             for (int file = 0; written < tokens; file++) {
                 // Keycloak's directory import reads <realm>-users-<n>.json files, each in a transaction of its own
-                try (BufferedWriter usersFile = Files.newBufferedWriter(out.resolve("bench-users-" + file + ".json"), StandardCharsets.UTF_8)) {
-                    usersFile.write("{\"realm\":\"bench\",\"users\":[");
+                try (BufferedWriter usersFile = Files.newBufferedWriter(out.resolve(realm + "-users-" + file + ".json"), StandardCharsets.UTF_8)) {
+                    usersFile.write("{\"realm\":\"" + realm + "\",\"users\":[");
                     for (int u = 0; u < USERS_PER_FILE && written < tokens; u++) {
                         int user = file * USERS_PER_FILE + u;
                         StringBuilder credentials = new StringBuilder();

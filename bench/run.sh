@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # The benchmark, one command: bench/run.sh
-# Builds the JAR, and for each size (100, 10,000, 100,000 tokens by default) starts Keycloak 26.7.3 in dev
-# mode on H2 with the tokens imported, loads every door and Keycloak's own references with wrk from a
-# second process on loopback, then writes bench/results/<date>-<commit>.md and .png.
-# Knobs (environment): SIZES=100,10000,100000 CONNECTIONS=16 THREADS=2 WARMUP=5 DURATION=10 ROUNDS=3 PORT=18080
+# Builds the JAR, seeds one realm per size (100, 10,000, 100,000 tokens by default: realms bench-100, …),
+# starts Keycloak 26.7.3 in dev mode on H2 with all of them imported, warms every scenario up, then loads
+# every door and Keycloak's own references with wrk from a second process on loopback, in interleaved
+# rounds, and writes bench/results/<date>-<commit>.md and .png.
+# One server for every size: all sizes share one JIT warm-up and are measured turn about, so a JVM still
+# warming up or a noisy minute cannot favour one size or one scenario.
+# Knobs (environment): SIZES=100,10000,100000 CONNECTIONS=16 THREADS=2 WARMUP=10 DURATION=8 ROUNDS=3 PORT=18080
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SIZES=${SIZES:-100,10000,100000}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-5}
-DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-10}
+DURATION=${DURATION:-8}
 ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-18080}
 SAMPLE=1000
-BASE=http://127.0.0.1:$PORT/realms/bench
 BASIC=$(printf 'bench-gateway:bench-secret' | base64)
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
@@ -30,13 +32,34 @@ if [ ! -d "$KC_HOME" ]; then
   mvn -B -q -Dstyle.color=never dependency:unpack -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$WORK"
 fi
 RAW=$WORK/raw
-rm -rf "$RAW" && mkdir -p "$RAW"
+rm -rf "$RAW" "$WORK/seed" "$KC_HOME/data" && mkdir -p "$RAW" "$KC_HOME/data/import"
 KC_PID=
 stop_keycloak() { if [ -n "$KC_PID" ]; then kill -TERM "$KC_PID" 2>/dev/null || true; wait "$KC_PID" 2>/dev/null || true; fi; KC_PID=; }
 trap stop_keycloak EXIT
 
+echo "Seeding $SIZES tokens..."
+TOTAL=0
+for SIZE in ${SIZES//,/ }; do
+  java -cp "$JAR" bench/Seed.java "$SIZE" "$SAMPLE" "$WORK/seed/$SIZE" "bench-$SIZE"
+  cp "$WORK/seed/$SIZE"/*.json "$KC_HOME/data/import/"
+  TOTAL=$((TOTAL + SIZE))
+done
+rm -f "$KC_HOME"/providers/keycloak-personal-api-tokens-*.jar && cp "$JAR" "$KC_HOME/providers/"
+START=$(date +%s)
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+  "$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port=$((PORT + 1)) --import-realm \
+  --log-level=WARN >"$RAW/keycloak.log" 2>&1 &
+KC_PID=$!
+for SIZE in ${SIZES//,/ }; do
+  until curl -fs "http://127.0.0.1:$PORT/realms/bench-$SIZE" >/dev/null; do
+    kill -0 "$KC_PID" 2>/dev/null || { echo "Keycloak stopped, see $RAW/keycloak.log"; exit 1; }
+    sleep 2
+  done
+done
+echo "start + import of $TOTAL tokens in realms of ${SIZES//,/, } tokens: $(( $(date +%s) - START )) s" | tee "$RAW/import.txt"
+
 access_token() {
-  curl -fs -u bench-gateway:bench-secret -d grant_type=client_credentials "$BASE/protocol/openid-connect/token" \
+  curl -fs -u bench-gateway:bench-secret -d grant_type=client_credentials "http://127.0.0.1:$PORT/realms/$1/protocol/openid-connect/token" \
     | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
@@ -47,38 +70,39 @@ forward-auth:/personal-api-tokens/auth:forward_auth
 verify:/personal-api-tokens/verify:verify
 client-credentials:/protocol/openid-connect/token:client_credentials
 introspection:/protocol/openid-connect/token/introspect:introspection"
-
+RUNS=()
 for SIZE in ${SIZES//,/ }; do
-  echo "== $SIZE tokens: seeding"
-  SEED=$WORK/seed-$SIZE
-  rm -rf "$SEED" "$KC_HOME/data"
-  java -cp "$JAR" bench/Seed.java "$SIZE" "$SAMPLE" "$SEED"
-  mkdir -p "$KC_HOME/data/import" && cp "$SEED"/*.json "$KC_HOME/data/import/"
-  rm -f "$KC_HOME"/providers/keycloak-personal-api-tokens-*.jar && cp "$JAR" "$KC_HOME/providers/"
-  START=$(date +%s)
-  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    "$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port=$((PORT + 1)) --import-realm \
-    --log-level=WARN >"$RAW/keycloak-$SIZE.log" 2>&1 &
-  KC_PID=$!
-  until curl -fs "$BASE" >/dev/null; do
-    kill -0 "$KC_PID" 2>/dev/null || { echo "Keycloak stopped, see $RAW/keycloak-$SIZE.log"; exit 1; }
-    sleep 2
-  done
-  echo "start + import of $SIZE tokens: $(( $(date +%s) - START )) s" | tee "$RAW/import-$SIZE.txt"
-  while IFS=: read -r NAME PATH_ SCRIPT; do
-    TOKEN=$( [ "$NAME" = introspection ] && access_token || echo - )
-    ARGS=("$SEED/tokens.txt" "$BASIC" "$TOKEN")
-    echo "   $NAME: warm-up ${WARMUP}s, $ROUNDS x ${DURATION}s"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "bench/lua/$SCRIPT.lua" "$BASE$PATH_" -- "${ARGS[@]}" >/dev/null
-    for ROUND in $(seq 1 "$ROUNDS"); do
-      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "bench/lua/$SCRIPT.lua" "$BASE$PATH_" -- "${ARGS[@]}" \
-        >"$RAW/$SIZE-$NAME-$ROUND.txt"
-    done
-  done <<<"$SCENARIOS"
-  stop_keycloak
+  while IFS= read -r LINE; do RUNS+=("$SIZE:$LINE"); done <<<"$SCENARIOS"
 done
+
+# run SIZE NAME PATH SCRIPT SECONDS OUTPUT
+run() {
+  # a fresh access token for each introspection run: one issued before a long run would expire during it
+  local token=-
+  [ "$2" = introspection ] && token=$(access_token "bench-$1")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$5s" --latency -s "bench/lua/$4.lua" "http://127.0.0.1:$PORT/realms/bench-$1$3" \
+    -- "$WORK/seed/$1/tokens.txt" "$BASIC" "$token" >"$6"
+}
+
+echo "Warm-up: every scenario ${WARMUP}s (${#RUNS[@]} scenarios)"
+for ENTRY in "${RUNS[@]}"; do
+  IFS=: read -r SIZE NAME PATH_ SCRIPT <<<"$ENTRY"
+  run "$SIZE" "$NAME" "$PATH_" "$SCRIPT" "$WARMUP" /dev/null
+done
+# each round starts one size further on, so no size is always measured first
+for ROUND in $(seq 1 "$ROUNDS"); do
+  echo "Round $ROUND of $ROUNDS: every scenario ${DURATION}s"
+  COUNT=${#RUNS[@]}
+  SHIFT=$(( (ROUND - 1) * COUNT / ROUNDS ))
+  for I in $(seq 0 $((COUNT - 1))); do
+    IFS=: read -r SIZE NAME PATH_ SCRIPT <<<"${RUNS[$(( (I + SHIFT) % COUNT ))]}"
+    run "$SIZE" "$NAME" "$PATH_" "$SCRIPT" "$DURATION" "$RAW/$SIZE-$NAME-$ROUND.txt"
+  done
+done
+stop_keycloak
 
 STAMP="$(date -u +%Y-%m-%d)-$(git rev-parse --short HEAD 2>/dev/null || echo local)"
 mkdir -p bench/results
-java bench/Report.java "$RAW" "bench/results/$STAMP" "$SIZES" "connections=$CONNECTIONS threads=$THREADS warmup=${WARMUP}s rounds=$ROUNDS x ${DURATION}s"
+java bench/Report.java "$RAW" "bench/results/$STAMP" "$SIZES" \
+  "connections=$CONNECTIONS threads=$THREADS, warm-up ${WARMUP}s per scenario, $ROUNDS interleaved rounds of ${DURATION}s per scenario"
 echo "Report: bench/results/$STAMP.md and .png"
