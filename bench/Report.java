@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Turns the raw wrk outputs of bench/run.sh into a Markdown report and a PNG chart (JDK only).
- * {@code java bench/Report.java <raw-dir> <out-prefix> <sizes> <settings>}
+ * {@code java bench/Report.java <raw-dir> <out-prefix> <sizes> <h2|postgres> <settings>}
  */
 public final class Report {
 
@@ -55,7 +55,8 @@ public final class Report {
             }
             results.put(size, bySize);
         }
-        Files.writeString(Path.of(out + ".md"), markdown(raw, results, sizes, args[3], Path.of(out).getFileName() + ".png"));
+        String database = "postgres".equals(args[3]) ? "PostgreSQL 17 (embedded, stock settings)" : "H2";
+        Files.writeString(Path.of(out + ".md"), markdown(raw, results, sizes, database, args[4], Path.of(out).getFileName() + ".png"));
         chart(results, sizes, Path.of(out + ".png"));
     }
 
@@ -94,9 +95,10 @@ public final class Report {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    static String markdown(Path raw, Map<Integer, Map<String, Result>> results, List<Integer> sizes, String settings, String png) throws IOException {
+    static String markdown(Path raw, Map<Integer, Map<String, Result>> results, List<Integer> sizes, String database, String settings,
+            String png) throws IOException {
         StringBuilder md = new StringBuilder("# Benchmark: personal API tokens vs Keycloak's own token endpoint\n\n");
-        md.append("Keycloak 26.7.3, `start-dev` (H2), one machine (2 cores), wrk on loopback, ").append(settings)
+        md.append("Keycloak 26.7.3, `start-dev` on ").append(database).append(", one machine (2 cores), wrk on loopback, ").append(settings)
                 .append(". One server holds a realm per size (`bench-100`, …), so every size shares one JIT warm-up;")
                 .append(" a round runs every scenario of every size in turn, each round starting at another size.")
                 .append(" req/s and latencies are medians over the rounds; the range is the slowest and fastest round.")

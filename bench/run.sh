@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark, one command: bench/run.sh
 # Builds the JAR, seeds one realm per size (100, 10,000, 100,000 tokens by default: realms bench-100, …),
-# starts Keycloak 26.7.3 in dev mode on H2 with all of them imported, warms every scenario up, then loads
+# starts Keycloak 26.7.3 in dev mode (H2, or PostgreSQL with DB=postgres) with all of them imported, warms every scenario up, then loads
 # every door and Keycloak's own references with wrk from a second process on loopback, in interleaved
 # rounds, and writes bench/results/<date>-<commit>.md and .png.
 # One server for every size: all sizes share one JIT warm-up and are measured turn about, so a JVM still
 # warming up or a noisy minute cannot favour one size or one scenario.
 # Knobs (environment): SIZES=100,10000,100000 CONNECTIONS=16 THREADS=2 WARMUP=10 DURATION=8 ROUNDS=3 PORT=18080
+#   DB=h2|postgres (postgres: an embedded PostgreSQL 17 on PORT+2, see bench/postgres.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -17,6 +18,7 @@ WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-8}
 ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-18080}
+DB=${DB:-h2}
 SAMPLE=1000
 BASIC=$(printf 'bench-gateway:bench-secret' | base64)
 
@@ -35,7 +37,15 @@ RAW=$WORK/raw
 rm -rf "$RAW" "$WORK/seed" "$KC_HOME/data" && mkdir -p "$RAW" "$KC_HOME/data/import"
 KC_PID=
 stop_keycloak() { if [ -n "$KC_PID" ]; then kill -TERM "$KC_PID" 2>/dev/null || true; wait "$KC_PID" 2>/dev/null || true; fi; KC_PID=; }
-trap stop_keycloak EXIT
+DB_OPTIONS=()
+if [ "$DB" = postgres ]; then
+  source bench/postgres.sh
+  trap 'stop_keycloak; stop_postgres' EXIT
+  start_postgres $((PORT + 2))
+  DB_OPTIONS=(--db=postgres --db-url="jdbc:postgresql://127.0.0.1:$((PORT + 2))/postgres" --db-username=postgres --db-password=postgres)
+else
+  trap stop_keycloak EXIT
+fi
 
 echo "Seeding $SIZES tokens..."
 TOTAL=0
@@ -48,7 +58,7 @@ rm -f "$KC_HOME"/providers/keycloak-personal-api-tokens-*.jar && cp "$JAR" "$KC_
 START=$(date +%s)
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   "$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port=$((PORT + 1)) --import-realm \
-  --log-level=WARN >"$RAW/keycloak.log" 2>&1 &
+  "${DB_OPTIONS[@]}" --log-level=WARN >"$RAW/keycloak.log" 2>&1 &
 KC_PID=$!
 for SIZE in ${SIZES//,/ }; do
   until curl -fs "http://127.0.0.1:$PORT/realms/bench-$SIZE" >/dev/null; do
@@ -101,8 +111,8 @@ for ROUND in $(seq 1 "$ROUNDS"); do
 done
 stop_keycloak
 
-STAMP="$(date -u +%Y-%m-%d)-$(git rev-parse --short HEAD 2>/dev/null || echo local)"
+STAMP="$(date -u +%Y-%m-%d)-$(git rev-parse --short HEAD 2>/dev/null || echo local)$([ "$DB" = postgres ] && echo -postgres)"
 mkdir -p bench/results
 java bench/Report.java "$RAW" "bench/results/$STAMP" "$SIZES" \
-  "connections=$CONNECTIONS threads=$THREADS, warm-up ${WARMUP}s per scenario, $ROUNDS interleaved rounds of ${DURATION}s per scenario"
+  "$DB" "connections=$CONNECTIONS threads=$THREADS, warm-up ${WARMUP}s per scenario, $ROUNDS interleaved rounds of ${DURATION}s per scenario"
 echo "Report: bench/results/$STAMP.md and .png"
