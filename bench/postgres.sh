@@ -5,9 +5,9 @@ PG_VERSION=17.6.0
 PG_DIR=$WORK/postgresql
 PG_PID=
 
-as_postgres_user() {
-  if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; else "$@"; fi
-}
+# as root: the command runs as nobody (setpriv execs it, so $! of a background start is PostgreSQL itself)
+AS_POSTGRES_USER=()
+if [ "$(id -u)" = 0 ]; then AS_POSTGRES_USER=(setpriv --reuid=65534 --regid=65534 --clear-groups --); fi
 
 start_postgres() {
   local port=$1
@@ -20,8 +20,8 @@ start_postgres() {
   fi
   rm -rf "$PG_DIR" && mkdir -p "$PG_DIR"
   if [ "$(id -u)" = 0 ]; then chown 65534:65534 "$PG_DIR"; fi
-  as_postgres_user "$bin/bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C >"$PG_DIR/initdb.log"
-  as_postgres_user "$bin/bin/postgres" -D "$PG_DIR/data" -p "$port" -h 127.0.0.1 -k "$PG_DIR" >"$PG_DIR/postgres.log" 2>&1 &
+  "${AS_POSTGRES_USER[@]}" "$bin/bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C >"$PG_DIR/initdb.log"
+  "${AS_POSTGRES_USER[@]}" "$bin/bin/postgres" -D "$PG_DIR/data" -p "$port" -h 127.0.0.1 -k "$PG_DIR" >"$PG_DIR/postgres.log" 2>&1 &
   PG_PID=$!
   # Keycloak uses the database initdb creates, "postgres"
   until grep -q "ready to accept connections" "$PG_DIR/postgres.log" 2>/dev/null; do
