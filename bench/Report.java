@@ -102,7 +102,7 @@ public final class Report {
                 .append(". One server holds a realm per size (`bench-100`, …), so every size shares one JIT warm-up;")
                 .append(" a round runs every scenario of every size in turn, each round starting at another size.")
                 .append(" req/s and latencies are medians over the rounds; the range is the slowest and fastest round.")
-                .append(" Command: `bench/run.sh`.\n\n");
+                .append(" Command: `").append(database.equals("H2") ? "" : "DB=postgres ").append("bench/run.sh`.\n\n");
         Path importLine = raw.resolve("import.txt");
         if (Files.exists(importLine)) {
             md.append("- ").append(Files.readString(importLine).trim()).append('\n');

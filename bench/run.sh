@@ -111,7 +111,8 @@ for ROUND in $(seq 1 "$ROUNDS"); do
 done
 stop_keycloak
 
-STAMP="$(date -u +%Y-%m-%d)-$(git rev-parse --short HEAD 2>/dev/null || echo local)$([ "$DB" = postgres ] && echo -postgres)"
+STAMP="$(date -u +%Y-%m-%d)-$(git rev-parse --short HEAD 2>/dev/null || echo local)"
+if [ "$DB" = postgres ]; then STAMP=$STAMP-postgres; fi
 mkdir -p bench/results
 java bench/Report.java "$RAW" "bench/results/$STAMP" "$SIZES" \
   "$DB" "connections=$CONNECTIONS threads=$THREADS, warm-up ${WARMUP}s per scenario, $ROUNDS interleaved rounds of ${DURATION}s per scenario"
