@@ -13,6 +13,7 @@ import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.Pause;
 import io.github.kcpat.it.support.TokenAdminApi;
 import io.github.kcpat.it.support.TokenApi;
 import java.io.IOException;
@@ -116,7 +117,7 @@ class ClusterIT {
         Instant deadline = Instant.now().plusSeconds(10);
         TokenApi onA = realmA.tokensOf(user);
         while (onA.get(token.key()).json().path("lastUsedAt").isNull() && Instant.now().isBefore(deadline)) {
-            sleep(100);
+            Pause.of(Duration.ofMillis(100));
         }
         assertFalse(onA.get(token.key()).json().path("lastUsedAt").isNull(), "node A does not see B's lastUsedAt");
         CreatedToken onB = realmB.tokensOf(user).createToken(uniqueName("made-on-b"));
@@ -271,7 +272,7 @@ class ClusterIT {
             if (last == members) {
                 return last;
             }
-            sleep(500);
+            Pause.of(Duration.ofMillis(500));
         }
         return last;
     }
@@ -358,15 +359,6 @@ class ClusterIT {
             Files.write(file, report);
         } catch (IOException | RuntimeException e) {
             System.out.println("cannot write the cluster report: " + e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

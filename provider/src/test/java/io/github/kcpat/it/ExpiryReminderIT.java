@@ -12,6 +12,7 @@ import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Loopback;
+import io.github.kcpat.it.support.Pause;
 import io.github.kcpat.it.support.TokenApi;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -241,7 +242,7 @@ class ExpiryReminderIT {
                 throw new AssertionError(mails.size() + " of " + count + " reminder(s) for token " + key + " within "
                         + MAIL_TIMEOUT.toSeconds() + " s; got " + allSubjects() + "; see " + server.log());
             }
-            sleep(Duration.ofMillis(250));
+            Pause.of(Duration.ofMillis(250));
         }
     }
 
@@ -268,16 +269,6 @@ class ExpiryReminderIT {
             message.writeTo(out);
             return out.toString(StandardCharsets.UTF_8);
         } catch (IOException | MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

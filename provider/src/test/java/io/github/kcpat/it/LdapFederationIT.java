@@ -23,6 +23,7 @@ import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Loopback;
+import io.github.kcpat.it.support.Pause;
 import io.github.kcpat.it.support.TokenApi;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -246,7 +247,7 @@ class LdapFederationIT {
 
         Instant deadline = Instant.now().plusSeconds(30);
         while (mailsAbout(name) == 0 && Instant.now().isBefore(deadline)) {
-            sleep(Duration.ofMillis(250));
+            Pause.of(Duration.ofMillis(250));
         }
 
         assertEquals(1, mailsAbout(name), () -> "no reminder to " + username + " within 30 s; see " + server.log());
@@ -268,16 +269,6 @@ class LdapFederationIT {
                 throw new IllegalStateException(e);
             }
         }).count();
-    }
-
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private HttpResult setEnabled(String userId, boolean enabled) {

@@ -313,7 +313,7 @@ public final class KeycloakServer implements AutoCloseable {
             if (isReady(health)) {
                 return;
             }
-            sleep(Duration.ofMillis(500));
+            Pause.of(Duration.ofMillis(500));
         }
         kill();
         throw failure("Keycloak not ready after " + STARTUP_TIMEOUT.toSeconds() + " s");
@@ -403,14 +403,5 @@ public final class KeycloakServer implements AutoCloseable {
             throw new IllegalStateException("System property " + name + " is not set; run the ITs through failsafe");
         }
         return value;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-        }
     }
 }

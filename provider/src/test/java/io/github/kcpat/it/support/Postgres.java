@@ -180,7 +180,7 @@ public final class Postgres implements AutoCloseable {
             } catch (SQLException e) {
                 last = e;
             }
-            sleep(200);
+            Pause.of(Duration.ofMillis(200));
         }
         stopQuietly();
         throw new IllegalStateException("PostgreSQL not ready after " + STARTUP_TIMEOUT.toSeconds() + " s: " + tail(), last);
@@ -332,16 +332,5 @@ public final class Postgres implements AutoCloseable {
 
     private static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
