@@ -55,6 +55,9 @@ public final class ExpiryReminders {
         session.realms().getRealmsStream().filter(ExpiryReminders::canSendMail).toList().forEach(realm -> {
             session.getContext().setRealm(realm);
             List<Integer> thresholds = TokenPolicy.of(realm).reminderDays();
+            if (thresholds.isEmpty()) {
+                return; // reminders off: no need to read the realm's tokens
+            }
             BiFunction<Integer, Integer, List<OwnedToken>> local = (first, max) -> TokenSearch.find(session, realm, null, null, first, max);
             BiFunction<Integer, Integer, List<OwnedToken>> federated = (first, max) -> TokenSearch.federated(session, realm, first, max);
             for (BiFunction<Integer, Integer, List<OwnedToken>> source : List.of(local, federated)) {
