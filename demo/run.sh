@@ -50,6 +50,11 @@ SCOPE_ID=$(curl -s -D - -o /dev/null -X POST "$BASE/admin/realms/demo/client-sco
   | tr -d '\r' | sed -n 's|^[Ll]ocation: .*/client-scopes/\(.*\)$|\1|p')
 if [ -n "$SCOPE_ID" ]; then
   curl -fs -X PUT "$BASE/admin/realms/demo/default-optional-client-scopes/$SCOPE_ID" -H "Authorization: Bearer $ADMIN_TOKEN"
+  # RFC 8693 grants a client only the token scopes it was given: api-gateway (imported before the scope existed) gets it
+  GATEWAY_ID=$(curl -fs "$BASE/admin/realms/demo/clients?clientId=api-gateway" -H "Authorization: Bearer $ADMIN_TOKEN" \
+    | sed -n 's/^\[{"id":"\([^"]*\)".*/\1/p')
+  curl -fs -X PUT "$BASE/admin/realms/demo/clients/$GATEWAY_ID/optional-client-scopes/$SCOPE_ID" \
+    -H "Authorization: Bearer $ADMIN_TOKEN"
 fi
 
 # The admin console at /admin runs in the master realm and takes that realm's admin theme: ours adds the

@@ -7,6 +7,8 @@ public final class ApiTokenCredentialProviderFactory implements CredentialProvid
 
     public static final String PROVIDER_ID = ApiTokenCredentialModel.TYPE;
 
+    private final UnknownKeyCache unknownKeys = new UnknownKeyCache();
+
     @Override
     public ApiTokenCredentialProvider create(KeycloakSession session) {
         return new ApiTokenCredentialProvider(session);
@@ -15,5 +17,9 @@ public final class ApiTokenCredentialProviderFactory implements CredentialProvid
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    UnknownKeyCache unknownKeys() {
+        return unknownKeys;
     }
 }

@@ -3,6 +3,7 @@ package io.github.kcpat.endpoint;
 import jakarta.ws.rs.Path;
 
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 import io.github.kcpat.exchange.ExchangeEndpoint;
 import io.github.kcpat.reminders.AccountLinks;
@@ -12,35 +13,41 @@ import io.github.kcpat.rest.SelfServiceResource;
 
 /**
  * Routes {@code /realms/{realm}/personal-api-tokens/...}: the doors that turn a token into an access token,
- * and the owner's self-service API. Authentication happens inside each resource method, not here, so that
- * preflight requests are not refused.
+ * and the owner's self-service API. Here every request meets the realm's own conditions ({@link RealmGate});
+ * authentication happens inside each resource method, not here, so that preflight requests are not refused.
  */
 public final class RealmEndpoints {
 
     private final KeycloakSession session;
+    private final RealmModel realm;
 
     RealmEndpoints(KeycloakSession session) {
         this.session = session;
+        this.realm = session.getContext().getRealm();
         AccountLinks.remember(session.getContext().getUri().getBaseUri());
     }
 
     @Path("exchange")
     public ExchangeEndpoint exchange() {
-        return new ExchangeEndpoint(session, session.getContext().getRealm());
+        RealmGate.check(session, realm, ExchangeEndpoint::refusal);
+        return new ExchangeEndpoint(session, realm);
     }
 
     @Path("auth")
     public ForwardAuthEndpoint forwardAuth() {
-        return new ForwardAuthEndpoint(session, session.getContext().getRealm());
+        RealmGate.check(session, realm, ForwardAuthEndpoint::refusal);
+        return new ForwardAuthEndpoint(session, realm);
     }
 
     @Path("verify")
     public VerifyEndpoint verify() {
-        return new VerifyEndpoint(session, session.getContext().getRealm());
+        RealmGate.check(session, realm, VerifyEndpoint::refusal);
+        return new VerifyEndpoint(session, realm);
     }
 
     @Path("")
     public SelfServiceResource selfService() {
-        return new SelfServiceResource(session, session.getContext().getRealm());
+        RealmGate.check(session, realm, SelfServiceResource::refusal);
+        return new SelfServiceResource(session, realm);
     }
 }

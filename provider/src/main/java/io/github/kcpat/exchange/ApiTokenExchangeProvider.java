@@ -1,6 +1,7 @@
 package io.github.kcpat.exchange;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,7 +28,9 @@ import io.github.kcpat.verify.Verdict;
  * Door 2: RFC 8693 token exchange at the realm's standard token endpoint, with
  * {@code subject_token_type=urn:keycloak:params:oauth:token-type:personal-api-token}. Keycloak has already
  * authenticated the client and applies client policies, CORS and events; this issues the access token to
- * that client, with the token's scopes narrowed to those the request asks for.
+ * that client, with the token's scopes narrowed to those the client was given and the request asks for, and
+ * roles only as the client's and those scopes' role scope mappings allow, even for a client with
+ * "Full scope allowed".
  */
 final class ApiTokenExchangeProvider implements TokenExchangeProvider {
 
@@ -62,16 +65,23 @@ final class ApiTokenExchangeProvider implements TokenExchangeProvider {
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
         DoorEvents.accepted(event, accepted);
-        AccessTokenResponse response = AccessTokenMinter.mint(context.getSession(), context.getRealm(), client,
-                accepted.owner(), grantedScopes(accepted, context.getParams().getScope()), event);
+        // a client with "Full scope allowed" would otherwise receive every role of the owner
+        ClientModel issuedTo = client.isFullScopeAllowed() ? new ScopeLimitedClient(client) : client;
+        AccessTokenResponse response = AccessTokenMinter.mint(context.getSession(), context.getRealm(), issuedTo,
+                accepted.owner(), grantedScopes(accepted, client, context.getParams().getScope()), event);
         response.setOtherClaims(OAuth2Constants.ISSUED_TOKEN_TYPE, OAuth2Constants.ACCESS_TOKEN_TYPE);
         event.success();
         return context.getCors().add(Response.ok(response, MediaType.APPLICATION_JSON_TYPE));
     }
 
-    /** The token's scopes, limited to those the request names when it names any. */
-    private static List<String> grantedScopes(Verdict.Accepted accepted, String requestedScope) {
-        List<String> tokenScopes = accepted.credential().data().scopes();
+    /**
+     * The token's scopes that the client was given (as a default or optional client scope: a client cannot
+     * receive a scope its admin did not give it), limited to those the request names when it names any.
+     */
+    private static List<String> grantedScopes(Verdict.Accepted accepted, ClientModel client, String requestedScope) {
+        Set<String> clientScopes = new HashSet<>(client.getClientScopes(true).keySet());
+        clientScopes.addAll(client.getClientScopes(false).keySet());
+        List<String> tokenScopes = accepted.scopes().stream().filter(clientScopes::contains).toList();
         if (requestedScope == null || requestedScope.isBlank()) {
             return tokenScopes;
         }

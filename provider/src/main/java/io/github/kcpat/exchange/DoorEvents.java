@@ -20,7 +20,10 @@ final class DoorEvents {
                 .detail(Details.CREDENTIAL_USER_LABEL, accepted.credential().name());
     }
 
-    /** The reason goes to the event log only; callers all get the same answer. */
+    /**
+     * The reason goes to the event log only; callers all get the same answer. Always logs: the Direct Grant door
+     * relies on it for Keycloak's brute-force detection.
+     */
     static void refused(EventBuilder event, Verdict.Refused refused, String error) {
         if (refused.owner() != null) {
             event.user(refused.owner());
@@ -30,7 +33,13 @@ final class DoorEvents {
                 .error(error);
     }
 
+    /**
+     * Logs a refusal at a door, except one that cost the sender nothing (no token, a malformed one, a bad checksum,
+     * a key this node just found unknown): an event for each would let anyone flood the event store.
+     */
     static void refused(EventBuilder event, Verdict.Refused refused) {
-        refused(event, refused, Errors.INVALID_TOKEN);
+        if (refused.reason().logged()) {
+            refused(event, refused, Errors.INVALID_TOKEN);
+        }
     }
 }

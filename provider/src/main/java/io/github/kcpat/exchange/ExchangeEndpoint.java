@@ -32,6 +32,11 @@ public final class ExchangeEndpoint {
         this.realm = realm;
     }
 
+    /** The answer to a bad token, which a request to a disabled realm gets too. */
+    public static Response refusal(RealmModel realm) {
+        return ApiTokenHeader.unauthorized(realm);
+    }
+
     @POST
     public Response exchange() {
         EventBuilder event = TokenEvents.event(session, realm, EventType.TOKEN_EXCHANGE);
@@ -48,8 +53,7 @@ public final class ExchangeEndpoint {
         }
         event.client(client);
         DoorEvents.accepted(event, accepted);
-        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
-                accepted.credential().data().scopes(), event);
+        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(), accepted.scopes(), event);
         event.success();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", minted.getToken());

@@ -3,6 +3,7 @@ package io.github.kcpat.exchange;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -34,6 +35,7 @@ public final class ForwardAuthEndpoint {
 
     static final String USER_HEADER = "X-Auth-Request-User";
     static final String EMAIL_HEADER = "X-Auth-Request-Email";
+    static final String EMAIL_VERIFIED_HEADER = "X-Auth-Request-Email-Verified";
     private static final MintedTokenCache MINTED = new MintedTokenCache();
 
     private final KeycloakSession session;
@@ -42,6 +44,11 @@ public final class ForwardAuthEndpoint {
     public ForwardAuthEndpoint(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
+    }
+
+    /** The answer to a bad token, which a request to a disabled realm gets too. */
+    public static Response refusal(RealmModel realm) {
+        return ApiTokenHeader.unauthorized(realm);
     }
 
     @GET
@@ -74,6 +81,12 @@ public final class ForwardAuthEndpoint {
         return authorize();
     }
 
+    /** Declared so that JAX-RS does not answer a gateway's OPTIONS subrequest by itself, with 200 and no check. */
+    @OPTIONS
+    public Response options() {
+        return authorize();
+    }
+
     /** Envoy's ext_authz appends the original path to the configured prefix. */
     @Path("{path: .+}")
     public ForwardAuthEndpoint anyPath() {
@@ -98,9 +111,12 @@ public final class ForwardAuthEndpoint {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                 .header(USER_HEADER, owner.getUsername())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (owner.getEmail() != null) {
+        // an address nobody proved to own must not pass for the user's with an upstream that trusts the header
+        boolean emailVerified = owner.getEmail() != null && owner.isEmailVerified();
+        if (emailVerified) {
             response.header(EMAIL_HEADER, owner.getEmail());
         }
+        response.header(EMAIL_VERIFIED_HEADER, String.valueOf(emailVerified));
         return response.build();
     }
 
@@ -109,8 +125,8 @@ public final class ForwardAuthEndpoint {
         String key = accepted.credential().key();
         TokenData data = accepted.credential().data();
         // everything that shapes the minted token, but not lastUsedAt, which changes without changing it
-        String fingerprint = String.join("|", client.getId(), String.valueOf(data.scopes()), data.state().name(),
-                String.valueOf(data.expiresAt()), String.valueOf(data.updatedAt()));
+        String fingerprint = String.join("|", client.getId(), String.valueOf(accepted.scopes()), data.state().name(),
+                String.valueOf(accepted.expiresAt()), String.valueOf(data.updatedAt()));
         long now = Time.currentTime();
         MintedTokenCache.Minted cached = MINTED.get(realm.getId(), key, fingerprint, now);
         if (cached != null) {
@@ -118,8 +134,7 @@ public final class ForwardAuthEndpoint {
         }
         EventBuilder event = TokenEvents.event(session, realm, EventType.TOKEN_EXCHANGE).client(client);
         DoorEvents.accepted(event, accepted);
-        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
-                accepted.credential().data().scopes(), event);
+        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(), accepted.scopes(), event);
         event.success();
         MINTED.put(realm.getId(), key, new MintedTokenCache.Minted(fingerprint, minted.getToken(), now, now + minted.getExpiresIn()));
         return minted.getToken();

@@ -6,11 +6,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Per-node memory of the last access token minted for each API token, for forward-auth: signing is the
  * expensive part of a request, and a gateway sends the same token again and again. An entry is reused
- * only for the same stored credential state (any change of the token mints anew) and only while at
- * least half of its lifetime remains; the API token itself is verified on every request regardless.
+ * only for the same token state as the verifier sees it (any change of the token or of the scopes and
+ * expiry the policy grants it mints anew), only while at least half of its lifetime remains, and never
+ * longer than {@link #REUSE_SECONDS} after it was minted: what else shapes a JWT (the owner's roles, groups
+ * and attributes, a not-before, the exchange client's scopes and mappers) reaches the upstream within that
+ * window. The API token itself is verified on every request regardless.
  */
 final class MintedTokenCache {
 
+    /** How long a minted JWT may be handed out again, in seconds of Keycloak's {@code Time}. */
+    static final long REUSE_SECONDS = 30;
     private static final int CAPACITY = 50_000;
     private static final long MIN_REMAINING_SECONDS = 30;
 
@@ -19,6 +24,8 @@ final class MintedTokenCache {
         boolean freshFor(String currentFingerprint, long now) {
             long remaining = expiresAt - now;
             return fingerprint.equals(currentFingerprint)
+                    && now >= issuedAt
+                    && now - issuedAt < REUSE_SECONDS
                     && remaining >= MIN_REMAINING_SECONDS
                     && remaining * 2 >= expiresAt - issuedAt;
         }

@@ -38,6 +38,11 @@ public final class VerifyEndpoint {
         this.realm = realm;
     }
 
+    /** The answer to a bad token, which a request to a disabled realm gets too. */
+    public static Response refusal(RealmModel realm) {
+        return JsonResponses.of(Response.Status.OK, Map.of("active", false));
+    }
+
     @POST
     public Response verify() {
         EventBuilder event = TokenEvents.event(session, realm, EventType.INTROSPECT_TOKEN);
@@ -47,7 +52,7 @@ public final class VerifyEndpoint {
         Verdict verdict = new TokenVerifier(session, realm).verify(presented);
         if (verdict instanceof Verdict.Refused refused) {
             DoorEvents.refused(event, refused);
-            return JsonResponses.of(Response.Status.OK, Map.of("active", false));
+            return refusal(realm);
         }
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
         DoorEvents.accepted(event, accepted);
@@ -77,9 +82,9 @@ public final class VerifyEndpoint {
         body.put("active", true);
         body.put("sub", accepted.owner().getId());
         body.put("username", accepted.owner().getUsername());
-        body.put("scope", String.join(" ", credential.data().scopes()));
-        if (credential.data().expiresAt() != null) {
-            body.put("exp", credential.data().expiresAt().getEpochSecond());
+        body.put("scope", String.join(" ", accepted.scopes()));
+        if (accepted.expiresAt() != null) {
+            body.put("exp", accepted.expiresAt().getEpochSecond());
         }
         if (credential.createdAt() != null) {
             body.put("iat", credential.createdAt().getEpochSecond());

@@ -123,6 +123,27 @@ public record TokenPolicy(
         }
     }
 
+    /**
+     * The expiry in force for a token now: the stored one, capped at {@code createdAt + maxLifetimeDays} when
+     * the realm limits lifetimes; a token stored without expiry gets that cap only when the realm requires an
+     * expiry. Tightening the policy thus shortens existing tokens at once; loosening it never lengthens them.
+     */
+    public Instant effectiveExpiry(Instant createdAt, Instant expiresAt) {
+        if (maxLifetimeDays <= 0 || createdAt == null) {
+            return expiresAt;
+        }
+        Instant cap = createdAt.plus(Duration.ofDays(maxLifetimeDays));
+        if (expiresAt == null) {
+            return expiryRequired ? cap : null;
+        }
+        return expiresAt.isAfter(cap) ? cap : expiresAt;
+    }
+
+    /** The scopes of a token that this policy still offers: a scope withdrawn from the policy is no longer granted. */
+    public List<String> effectiveScopes(List<String> scopes) {
+        return scopes.stream().filter(availableScopes::contains).toList();
+    }
+
     public void checkScopes(List<String> scopes) {
         for (String scope : scopes) {
             if (!availableScopes.contains(scope)) {

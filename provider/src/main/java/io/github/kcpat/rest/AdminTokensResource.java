@@ -29,6 +29,7 @@ import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenSearch;
 import io.github.kcpat.http.JsonResponses;
+import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenChanges;
 import io.github.kcpat.service.TokenRequest;
 import io.github.kcpat.service.TokenService;
@@ -69,9 +70,10 @@ public final class AdminTokensResource {
         }
         String userId = user == null || user.isBlank() ? null : existingUser(user).getId();
         String term = search == null || search.isBlank() ? null : search.trim();
+        TokenPolicy policy = TokenPolicy.of(realm);
         List<AdminTokenRepresentation> tokens = TokenSearch.find(session, realm, userId, term, first, max).stream()
                 .filter(owned -> auth.users().canView(owned.owner()))
-                .map(owned -> AdminTokenRepresentation.of(owned, null))
+                .map(owned -> AdminTokenRepresentation.of(owned, null, policy))
                 .toList();
         return JsonResponses.of(Response.Status.OK, tokens);
     }
@@ -80,7 +82,7 @@ public final class AdminTokensResource {
     @Path("tokens/{key}")
     public Response read(@PathParam("key") String key) {
         OwnedToken owned = visibleToken(key);
-        return JsonResponses.of(Response.Status.OK, AdminTokenRepresentation.of(owned, null));
+        return JsonResponses.of(Response.Status.OK, AdminTokenRepresentation.of(owned, null, TokenPolicy.of(realm)));
     }
 
     @POST
@@ -99,7 +101,8 @@ public final class AdminTokensResource {
         TokenRequest tokenRequest = TokenRequests.toRequest(request);
         TokenService.Issued issued = ServiceErrors.call(() -> service(owner).create(tokenRequest, token));
         OwnedToken owned = new OwnedToken(owner, issued.credential());
-        return JsonResponses.of(Response.Status.CREATED, AdminTokenRepresentation.of(owned, supplied == null ? issued.value() : null));
+        return JsonResponses.of(Response.Status.CREATED, AdminTokenRepresentation.of(owned, supplied == null ? issued.value() : null,
+                TokenPolicy.of(realm)));
     }
 
     @PATCH
@@ -108,7 +111,8 @@ public final class AdminTokensResource {
         OwnedToken owned = manageableToken(key);
         TokenRequest request = TokenRequests.toRequest(TokenRequests.readObject(body, PATCH_FIELDS));
         var updated = ServiceErrors.call(() -> service(owned.owner()).update(key, request));
-        return JsonResponses.of(Response.Status.OK, AdminTokenRepresentation.of(new OwnedToken(owned.owner(), updated), null));
+        return JsonResponses.of(Response.Status.OK, AdminTokenRepresentation.of(new OwnedToken(owned.owner(), updated), null,
+                TokenPolicy.of(realm)));
     }
 
     @DELETE
@@ -145,7 +149,7 @@ public final class AdminTokensResource {
         };
         adminEvent.clone(session).operation(operation)
                 .resourcePath("personal-api-tokens", "tokens", token.key())
-                .representation(TokenRepresentation.of(token))
+                .representation(TokenRepresentation.of(token, TokenPolicy.of(realm)))
                 .success();
     }
 

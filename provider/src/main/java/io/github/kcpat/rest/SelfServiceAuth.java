@@ -18,15 +18,19 @@ record SelfServiceAuth(UserModel user, String clientId) {
     static SelfServiceAuth require(KeycloakSession session, RealmModel realm) {
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
         if (auth == null) {
-            throw new jakarta.ws.rs.WebApplicationException(JsonResponses.errorBuilder(Response.Status.UNAUTHORIZED,
-                            "invalid_token", "A valid bearer access token of this realm is required")
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm.getName() + "\"")
-                    .build());
+            throw new jakarta.ws.rs.WebApplicationException(unauthenticated(realm));
         }
         if (!TokenAccess.isGranted(realm, auth.user())) {
             throw JsonResponses.failure(Response.Status.FORBIDDEN, "forbidden",
                     "You need the realm role '" + TokenAccess.ROLE + "' to manage personal API tokens");
         }
         return new SelfServiceAuth(auth.user(), auth.token().getIssuedFor());
+    }
+
+    static Response unauthenticated(RealmModel realm) {
+        return JsonResponses.errorBuilder(Response.Status.UNAUTHORIZED, "invalid_token",
+                        "A valid bearer access token of this realm is required")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm.getName() + "\"")
+                .build();
     }
 }

@@ -18,6 +18,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenService;
@@ -33,11 +34,16 @@ public final class SelfServiceResource {
         this.realm = realm;
     }
 
+    /** The answer to a missing or bad bearer token, which a request to a disabled realm gets too. */
+    public static Response refusal(RealmModel realm) {
+        return SelfServiceAuth.unauthenticated(realm);
+    }
+
     @GET
     @Path("tokens")
     public Response list() {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
-        return JsonResponses.of(Response.Status.OK, tokens.list().stream().map(TokenRepresentation::of).toList());
+        return JsonResponses.of(Response.Status.OK, tokens.list().stream().map(this::shown).toList());
     }
 
     @POST
@@ -46,8 +52,7 @@ public final class SelfServiceResource {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
         TokenService.Issued issued = ServiceErrors.call(() -> tokens.create(TokenRequests.parse(body)));
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(issued.credential().key()).build();
-        return JsonResponses.builder(Response.Status.CREATED,
-                        TokenRepresentation.withValue(issued.credential(), issued.value()))
+        return JsonResponses.builder(Response.Status.CREATED, shown(issued))
                 .location(location)
                 .build();
     }
@@ -56,7 +61,7 @@ public final class SelfServiceResource {
     @Path("tokens/{key}")
     public Response read(@PathParam("key") String key) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
-        return JsonResponses.of(Response.Status.OK, TokenRepresentation.of(ServiceErrors.call(() -> tokens.get(key))));
+        return JsonResponses.of(Response.Status.OK, shown(ServiceErrors.call(() -> tokens.get(key))));
     }
 
     @PATCH
@@ -64,7 +69,7 @@ public final class SelfServiceResource {
     public Response update(@PathParam("key") String key, String body) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
         return JsonResponses.of(Response.Status.OK,
-                TokenRepresentation.of(ServiceErrors.call(() -> tokens.update(key, TokenRequests.parse(body)))));
+                shown(ServiceErrors.call(() -> tokens.update(key, TokenRequests.parse(body)))));
     }
 
     @DELETE
@@ -80,7 +85,7 @@ public final class SelfServiceResource {
     public Response rotate(@PathParam("key") String key) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
         TokenService.Issued issued = ServiceErrors.call(() -> tokens.rotate(key));
-        return JsonResponses.of(Response.Status.OK, TokenRepresentation.withValue(issued.credential(), issued.value()));
+        return JsonResponses.of(Response.Status.OK, shown(issued));
     }
 
     @GET
@@ -100,6 +105,15 @@ public final class SelfServiceResource {
     public Response policy() {
         SelfServiceAuth.require(session, realm);
         return JsonResponses.of(Response.Status.OK, TokenPolicy.of(realm));
+    }
+
+    /** As shown to the owner, with the expiry the realm's current policy puts in force. */
+    private TokenRepresentation shown(ApiTokenCredentialModel token) {
+        return TokenRepresentation.of(token, TokenPolicy.of(realm));
+    }
+
+    private TokenRepresentation shown(TokenService.Issued issued) {
+        return TokenRepresentation.withValue(issued.credential(), issued.value(), TokenPolicy.of(realm));
     }
 
     private TokenService service(SelfServiceAuth caller) {

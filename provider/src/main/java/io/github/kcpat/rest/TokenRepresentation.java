@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.TokenData;
+import io.github.kcpat.policy.TokenPolicy;
 
 /** A token as the API shows it: never its secret, except {@code token} right after create and rotate. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -19,17 +20,24 @@ public record TokenRepresentation(
         String createdAt,
         String updatedAt,
         String expiresAt,
+        String effectiveExpiresAt,
         String lastUsedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String token) {
 
-    public static TokenRepresentation of(ApiTokenCredentialModel credential) {
-        return withValue(credential, null);
+    public static TokenRepresentation of(ApiTokenCredentialModel credential, TokenPolicy policy) {
+        return withValue(credential, null, policy);
     }
 
-    public static TokenRepresentation withValue(ApiTokenCredentialModel credential, String value) {
+    /**
+     * {@code expiresAt} is the expiry as set; {@code effectiveExpiresAt} the one in force under the realm's current
+     * policy (capped by its lifetime limit), which {@code expired} follows.
+     */
+    public static TokenRepresentation withValue(ApiTokenCredentialModel credential, String value, TokenPolicy policy) {
         TokenData data = credential.data();
+        Instant effectiveExpiry = policy.effectiveExpiry(credential.createdAt(), data.expiresAt());
+        boolean expired = effectiveExpiry != null && !effectiveExpiry.isAfter(Instant.now());
         return new TokenRepresentation(credential.key(), credential.name(), data.scopes(), data.state().name(),
-                data.isExpired(Instant.now()), text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()),
+                expired, text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()), text(effectiveExpiry),
                 text(data.lastUsedAt()), value);
     }
 

@@ -16,6 +16,7 @@ import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenState;
+import io.github.kcpat.credential.UnknownKeyCache;
 import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.token.ApiToken;
@@ -93,6 +94,7 @@ public final class TokenService {
         ApiTokenCredentialModel credential = ApiTokenCredentialModel.create(token, name,
                 new TokenData(scopes, state, expiresAt, now, null), now);
         store(() -> owner.credentialManager().createStoredCredential(credential));
+        UnknownKeyCache.of(session).forgetCreated(session, realm.getId(), token.key());
         changes.record(TokenChanges.Action.CREATED, credential);
         return new Issued(credential, token.value());
     }

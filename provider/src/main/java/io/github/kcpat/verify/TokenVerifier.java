@@ -12,7 +12,9 @@ import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenState;
+import io.github.kcpat.credential.UnknownKeyCache;
 import io.github.kcpat.policy.TokenAccess;
+import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.token.ApiToken;
 import io.github.kcpat.token.TokenFormat;
 
@@ -43,16 +45,23 @@ public final class TokenVerifier {
             return new Verdict.Refused(reason, null, null);
         }
         ApiToken token = parsed.get();
+        UnknownKeyCache unknownKeys = UnknownKeyCache.of(session);
+        if (unknownKeys.remembers(realm.getId(), token.key())) {
+            return new Verdict.Refused(RefusalReason.UNKNOWN_KEY_AGAIN, token.key(), null);
+        }
         Optional<OwnedToken> found = TokenLookup.find(session, realm, token.key());
         if (found.isEmpty()) {
+            unknownKeys.remember(realm.getId(), token.key());
             return new Verdict.Refused(RefusalReason.UNKNOWN_KEY, token.key(), null);
         }
         UserModel owner = found.get().owner();
         ApiTokenCredentialModel credential = found.get().credential();
         Instant now = clock.instant();
+        TokenPolicy policy = TokenPolicy.of(realm);
+        Instant expiresAt = policy.effectiveExpiry(credential.createdAt(), credential.data().expiresAt());
         RefusalReason reason = !credential.isSecretOf(token) ? RefusalReason.WRONG_SECRET
                 : credential.data().state() != TokenState.ACTIVE ? RefusalReason.DISABLED
-                : credential.data().isExpired(now) ? RefusalReason.EXPIRED
+                : expiresAt != null && !expiresAt.isAfter(now) ? RefusalReason.EXPIRED
                 : !owner.isEnabled() ? RefusalReason.OWNER_DISABLED
                 : !TokenAccess.isGranted(realm, owner) ? RefusalReason.ROLE_MISSING
                 : null;
@@ -60,6 +69,6 @@ public final class TokenVerifier {
             return new Verdict.Refused(reason, token.key(), owner);
         }
         LastUsedRecorder.recordUse(session, realm, owner, credential, now);
-        return new Verdict.Accepted(owner, credential);
+        return new Verdict.Accepted(owner, credential, policy.effectiveScopes(credential.data().scopes()), expiresAt);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.kcpat.verify;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.keycloak.models.UserModel;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
@@ -7,7 +10,13 @@ import io.github.kcpat.credential.ApiTokenCredentialModel;
 /** The outcome of checking a presented token: accepted with its owner, or refused with a reason. */
 public sealed interface Verdict {
 
-    record Accepted(UserModel owner, ApiTokenCredentialModel credential) implements Verdict {
+    /**
+     * {@code scopes} and {@code expiresAt} are the ones in force under the realm's current policy (a scope
+     * withdrawn from the policy is gone, the expiry capped by its lifetime limit): doors grant these, never the
+     * stored ones.
+     */
+    record Accepted(UserModel owner, ApiTokenCredentialModel credential, List<String> scopes, Instant expiresAt)
+            implements Verdict {
     }
 
     /** {@code owner} and {@code key} are known once the key was found; null before that. */

@@ -86,6 +86,7 @@ class NginxForwardAuthIT {
             assertEquals(realm.userId("alice"), claims.path("sub").asText(), claims::toString);
             assertEquals("alice", seen.header("X-Auth-Request-User"));
             assertEquals("alice@example.com", seen.header("X-Auth-Request-Email"));
+            assertEquals("true", seen.header("X-Auth-Request-Email-Verified"));
         } finally {
             alice.delete(token.key());
         }
@@ -100,6 +101,16 @@ class NginxForwardAuthIT {
         assertEquals("APIToken realm=\"demo\"", garbage.header("WWW-Authenticate").orElse(null), garbage::toString);
         assertEquals(401, none.status(), none::toString);
         assertEquals(List.of(), upstream.requests(), "the upstream was called");
+    }
+
+    /** Attack: nginx sends the auth subrequest with the client's method, and OPTIONS used to get 200 without a token. */
+    @Test
+    void everyMethodWithoutATokenStopsAtNginx() {
+        for (String method : List.of("OPTIONS", "HEAD", "PUT", "DELETE")) {
+            HttpResult refused = gateway.send(method, "/api/orders");
+            assertEquals(401, refused.status(), () -> refused + nginx.logs());
+        }
+        assertEquals(List.of(), upstream.requests(), "the upstream was called without a token");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.kcpat.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,12 +37,15 @@ public final class DemoRealm {
     /**
      * The realm as {@code demo/run.sh} leaves it: the imported {@code demo-realm.json} plus the client scope
      * {@code demo-api-scope.json} next to it, added over the admin API because a realm file that lists any
-     * client scope gets none of Keycloak's built-in ones; and the master realm's admin theme set to ours, which
-     * gives the admin console (signed in to master, managing every realm) the page "User API tokens".
+     * client scope gets none of Keycloak's built-in ones, and given to {@code api-gateway} as an optional client
+     * scope (imported before the scope existed, it would otherwise lack it, and RFC 8693 grants a client only its
+     * own scopes); and the master realm's admin theme set to ours, which gives the admin console (signed in to
+     * master, managing every realm) the page "User API tokens".
      */
     static DemoRealm setUp(KeycloakServer server, Path realmFile) {
         DemoRealm realm = new DemoRealm(server);
-        realm.addOptionalClientScope(realmFile.resolveSibling("demo-api-scope.json"));
+        String scopeId = realm.addOptionalClientScope(realmFile.resolveSibling("demo-api-scope.json"));
+        realm.giveOptionalClientScope(DemoClient.API_GATEWAY.clientId(), scopeId);
         realm.setMasterAdminTheme(THEME);
         return realm;
     }
@@ -115,14 +119,29 @@ public final class DemoRealm {
      * complete so the password grant works) holding the role {@code personal-api-tokens}; returns the user's id.
      */
     public String createUser(String username) {
-        Map<String, Object> user = Map.of(
+        return createUser(userRepresentation(username, true, List.of()));
+    }
+
+    /**
+     * The representation {@link #createUser(String)} uses, with {@code emailVerified} as given and {@code more}
+     * credentials (e.g. an imported token credential) besides the password.
+     */
+    public static Map<String, Object> userRepresentation(String username, boolean emailVerified, List<?> more) {
+        List<Object> credentials = new java.util.ArrayList<>();
+        credentials.add(Map.of("type", "password", "value", username, "temporary", false));
+        credentials.addAll(more);
+        return Map.of(
                 "username", username,
                 "enabled", true,
                 "email", username + "@example.com",
-                "emailVerified", true,
+                "emailVerified", emailVerified,
                 "firstName", "Test",
                 "lastName", username,
-                "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false)));
+                "credentials", credentials);
+    }
+
+    /** Creates a user from {@code user} and grants the role {@code personal-api-tokens}; returns the user's id. */
+    public String createUser(Map<String, Object> user) {
         HttpResult created = http.postJson(ADMIN_USERS, user, admin());
         assertEquals(201, created.status(), created::toString);
         String location = created.header("Location").orElseThrow();
@@ -180,22 +199,60 @@ public final class DemoRealm {
         return http.get(ADMIN_USERS + "/" + userId + "/credentials", admin());
     }
 
-    private void addOptionalClientScope(Path representation) {
+    /** Adds the client scope as a realm default optional scope; answers its id (also when it was there already). */
+    private String addOptionalClientScope(Path representation) {
         String json;
+        String name;
         try {
             json = Files.readString(representation);
+            name = Http.JSON.readTree(json).path("name").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         HttpResult created = http.postJson("/admin/realms/" + NAME + "/client-scopes", json, admin());
         if (created.status() == 409) {
-            return;
+            return clientScopeId(name);
         }
         assertEquals(201, created.status(), created::toString);
         String location = created.header("Location").orElseThrow();
         String id = location.substring(location.lastIndexOf('/') + 1);
         HttpResult optional = http.put("/admin/realms/" + NAME + "/default-optional-client-scopes/" + id, admin());
         assertEquals(204, optional.status(), optional::toString);
+        return id;
+    }
+
+    /** The id of the realm's client scope {@code name}. */
+    public String clientScopeId(String name) {
+        HttpResult scopes = http.get("/admin/realms/" + NAME + "/client-scopes", admin());
+        assertEquals(200, scopes.status(), scopes::toString);
+        for (JsonNode scope : scopes.json()) {
+            if (name.equals(scope.path("name").asText())) {
+                return scope.path("id").asText();
+            }
+        }
+        throw new AssertionError("no client scope " + name + " in " + scopes);
+    }
+
+    /** Makes the client scope an optional client scope of the client {@code clientId}. */
+    public void giveOptionalClientScope(String clientId, String scopeId) {
+        HttpResult given = http.put(clientPath(clientId) + "/optional-client-scopes/" + scopeId, admin());
+        assertTrue(given.status() == 204 || given.status() == 409, given::toString);
+    }
+
+    /** Takes the client scope from the client {@code clientId}, as a default and as an optional scope. */
+    public void takeClientScope(String clientId, String scopeId) {
+        String client = clientPath(clientId);
+        for (String kind : List.of("/optional-client-scopes/", "/default-client-scopes/")) {
+            HttpResult taken = http.delete(client + kind + scopeId, admin());
+            assertTrue(taken.status() == 204 || taken.status() == 404, taken::toString);
+        }
+    }
+
+    private String clientPath(String clientId) {
+        HttpResult found = http.get("/admin/realms/" + NAME + "/clients?clientId=" + clientId, admin());
+        assertEquals(200, found.status(), found::toString);
+        assertEquals(1, found.json().size(), found::toString);
+        return "/admin/realms/" + NAME + "/clients/" + found.json().get(0).path("id").asText();
     }
 
     private JsonNode realmRole(String role) {
