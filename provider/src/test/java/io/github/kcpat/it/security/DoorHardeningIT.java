@@ -20,6 +20,7 @@ import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakExtension;
+import io.github.kcpat.it.support.Pause;
 import io.github.kcpat.it.support.TokenAdminApi;
 import io.github.kcpat.it.support.TokenApi;
 import io.github.kcpat.token.ApiToken;
@@ -60,12 +61,14 @@ class DoorHardeningIT {
     }
 
     private String username;
+    private String ownerId;
     private TokenApi owner;
 
     @BeforeEach
     void aUserOfItsOwn() {
         username = uniqueName("door");
-        users.add(realm.createUser(username));
+        ownerId = realm.createUser(username);
+        users.add(ownerId);
         owner = realm.tokensOf(username);
     }
 
@@ -247,7 +250,7 @@ class DoorHardeningIT {
         List<String> roles = Http.list(claims.path("realm_access").path("roles"));
         assertFalse(roles.contains(DemoRealm.ROLE), claims::toString);
         assertFalse(roles.contains("default-roles-demo"), claims::toString);
-        assertEquals(realm.userId(username), claims.path("sub").asText(), claims::toString);
+        assertEquals(ownerId, claims.path("sub").asText(), claims::toString);
     }
 
     /** Attack: a user sets an e-mail address they do not own, and an upstream trusting X-Auth-Request-Email believes it. */
@@ -315,6 +318,23 @@ class DoorHardeningIT {
         assertEquals(1, unknownEvents, () -> "events for the unknown key: " + ours);
         assertTrue(ours.stream().anyMatch(event -> "TOKEN_EXCHANGE".equals(event.path("type").asText())
                 && token.key().equals(event.path("details").path("credential_id").asText())), () -> "the use is logged: " + ours);
+    }
+
+    /**
+     * Attack: the owner's account changes (here the name; roles, groups, a not-before alike) and the gateway keeps
+     * handing the upstream a JWT minted before, for half its lifetime (150 s of the default 300). Now for 30 s at most.
+     */
+    @Test
+    void aChangeOfTheOwnerReachesTheForwardAuthJwtWithin30Seconds() {
+        CreatedToken token = owner.createToken(uniqueName("reuse"));
+        JsonNode before = claims(bearer(doors.forwardAuth(token.value())));
+        assertEquals(username, before.path("family_name").asText(), before::toString);
+
+        realm.updateUser(ownerId, rep -> rep.put("lastName", "Renamed"));
+        Pause.of(Duration.ofSeconds(31));
+
+        JsonNode after = claims(bearer(doors.forwardAuth(token.value())));
+        assertEquals("Renamed", after.path("family_name").asText(), after::toString);
     }
 
     /** A key this node just found unknown is usable the moment a token with it is created here. */

@@ -96,10 +96,15 @@ public final class DemoRealm {
     }
 
     public void setUserEnabled(String userId, boolean enabled) {
+        updateUser(userId, rep -> rep.put("enabled", enabled));
+    }
+
+    /** Reads the user representation, lets {@code change} edit it and puts it back. */
+    public void updateUser(String userId, Consumer<ObjectNode> change) {
         HttpResult user = http.get(ADMIN_USERS + "/" + userId, admin());
         assertEquals(200, user.status(), user::toString);
         ObjectNode rep = (ObjectNode) user.json();
-        rep.put("enabled", enabled);
+        change.accept(rep);
         HttpResult updated = http.putJson(ADMIN_USERS + "/" + userId, rep, admin());
         assertEquals(204, updated.status(), updated::toString);
     }
