@@ -22,6 +22,7 @@ import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.TokenAdminApi;
+import io.github.kcpat.token.ApiToken;
 
 /**
  * The hot path costs no database work: counted from Hibernate's own SQL log ({@code org.hibernate.SQL} at
@@ -95,6 +96,19 @@ class SqlStatementsIT {
         // whatever else Keycloak's user cache loads, credentials are only ever read by key or by owner: never scanned
         assertTrue(sql.stream().filter(statement -> statement.contains(" from CREDENTIAL "))
                 .allMatch(statement -> statement.contains(".ID=?") || statement.contains(".USER_ID=?")), all);
+    }
+
+    /** A client hammering with one checksum-valid unknown key (a deleted token in a loop, a forged one) costs one lookup. */
+    @Test
+    void anUnknownKeyCostsOneLookupPerMinuteNotOnePerRequest() {
+        String unknown = ApiToken.generate().value();
+
+        List<String> sql = statementsDuring(() -> IntStream.range(0, 50).forEach(i -> {
+            assertEquals(401, realm.exchange(unknown).status());
+            assertEquals(401, realm.doors().forwardAuth(unknown).status());
+        }));
+
+        assertEquals(1, sql.stream().filter(statement -> statement.equals(OWNER_LOOKUP)).count(), String.join("\n", sql));
     }
 
     /** A token of alice used once, so that its owner is cached and its last-use time is written. */
