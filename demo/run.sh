@@ -50,6 +50,10 @@ SCOPE_ID=$(curl -s -D - -o /dev/null -X POST "$BASE/admin/realms/demo/client-sco
   | tr -d '\r' | sed -n 's|^[Ll]ocation: .*/client-scopes/\(.*\)$|\1|p')
 if [ -n "$SCOPE_ID" ]; then
   curl -fs -X PUT "$BASE/admin/realms/demo/default-optional-client-scopes/$SCOPE_ID" -H "Authorization: Bearer $ADMIN_TOKEN"
+  # api-token-cli was imported before the scope existed; door 4 grants a token's scopes only when its client offers them
+  CLI_ID=$(curl -fs "$BASE/admin/realms/demo/clients?clientId=api-token-cli" -H "Authorization: Bearer $ADMIN_TOKEN" \
+    | sed -n 's/^\[{"id":"\([^"]*\)".*/\1/p')
+  curl -fs -X PUT "$BASE/admin/realms/demo/clients/$CLI_ID/optional-client-scopes/$SCOPE_ID" -H "Authorization: Bearer $ADMIN_TOKEN"
 fi
 
 # The admin console at /admin runs in the master realm and takes that realm's admin theme: ours adds the

@@ -196,6 +196,17 @@ public final class DemoRealm {
         String id = location.substring(location.lastIndexOf('/') + 1);
         HttpResult optional = http.put("/admin/realms/" + NAME + "/default-optional-client-scopes/" + id, admin());
         assertEquals(204, optional.status(), optional::toString);
+        // clients imported before the scope existed: door 4 grants a token's scopes only when its client offers them
+        String cli = clientUuid(DemoClient.API_TOKEN_CLI.clientId());
+        HttpResult offered = http.put("/admin/realms/" + NAME + "/clients/" + cli + "/optional-client-scopes/" + id, admin());
+        assertEquals(204, offered.status(), offered::toString);
+    }
+
+    private String clientUuid(String clientId) {
+        HttpResult found = http.get("/admin/realms/" + NAME + "/clients?clientId=" + clientId, admin());
+        assertEquals(200, found.status(), found::toString);
+        assertEquals(1, found.json().size(), found::toString);
+        return found.json().get(0).get("id").asText();
     }
 
     private JsonNode realmRole(String role) {
