@@ -63,7 +63,7 @@ final class ApiTokenExchangeProvider implements TokenExchangeProvider {
         Verdict.Accepted accepted = (Verdict.Accepted) verdict;
         DoorEvents.accepted(event, accepted);
         AccessTokenResponse response = AccessTokenMinter.mint(context.getSession(), context.getRealm(), client,
-                accepted.owner(), grantedScopes(accepted, context.getParams().getScope()), event);
+                accepted.owner(), accepted.credential().key(), grantedScopes(accepted, context.getParams().getScope()), event);
         response.setOtherClaims(OAuth2Constants.ISSUED_TOKEN_TYPE, OAuth2Constants.ACCESS_TOKEN_TYPE);
         event.success();
         return context.getCors().add(Response.ok(response, MediaType.APPLICATION_JSON_TYPE));

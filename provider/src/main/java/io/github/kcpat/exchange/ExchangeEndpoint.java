@@ -49,7 +49,7 @@ public final class ExchangeEndpoint {
         event.client(client);
         DoorEvents.accepted(event, accepted);
         AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
-                accepted.credential().data().scopes(), event);
+                accepted.credential().key(), accepted.credential().data().scopes(), event);
         event.success();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", minted.getToken());

@@ -119,7 +119,7 @@ public final class ForwardAuthEndpoint {
         EventBuilder event = TokenEvents.event(session, realm, EventType.TOKEN_EXCHANGE).client(client);
         DoorEvents.accepted(event, accepted);
         AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
-                accepted.credential().data().scopes(), event);
+                key, accepted.credential().data().scopes(), event);
         event.success();
         MINTED.put(realm.getId(), key, new MintedTokenCache.Minted(fingerprint, minted.getToken(), now, now + minted.getExpiresIn()));
         return minted.getToken();
