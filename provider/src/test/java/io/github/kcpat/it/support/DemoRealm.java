@@ -72,6 +72,11 @@ public final class DemoRealm {
         return new TokenApi(http, userToken(username));
     }
 
+    /** The self-service API called with any bearer token, e.g. one a door minted from an API token. */
+    public TokenApi tokensWith(String accessToken) {
+        return new TokenApi(http, accessToken);
+    }
+
     public HttpResult exchange(String apiToken) {
         return doors().exchange(apiToken);
     }
