@@ -55,6 +55,10 @@ if [ -n "$SCOPE_ID" ]; then
     | sed -n 's/^\[{"id":"\([^"]*\)".*/\1/p')
   curl -fs -X PUT "$BASE/admin/realms/demo/clients/$GATEWAY_ID/optional-client-scopes/$SCOPE_ID" \
     -H "Authorization: Bearer $ADMIN_TOKEN"
+  # door 4 grants a token's scopes only when its client offers them: api-token-cli gets it too
+  CLI_ID=$(curl -fs "$BASE/admin/realms/demo/clients?clientId=api-token-cli" -H "Authorization: Bearer $ADMIN_TOKEN" \
+    | sed -n 's/^\[{"id":"\([^"]*\)".*/\1/p')
+  curl -fs -X PUT "$BASE/admin/realms/demo/clients/$CLI_ID/optional-client-scopes/$SCOPE_ID" -H "Authorization: Bearer $ADMIN_TOKEN"
 fi
 
 # The admin console at /admin runs in the master realm and takes that realm's admin theme: ours adds the

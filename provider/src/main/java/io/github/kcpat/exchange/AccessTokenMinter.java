@@ -19,10 +19,13 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.TokenManager;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.services.util.DefaultClientSessionContext;
+
+import io.github.kcpat.verify.Provenance;
 
 /**
  * Issues a short-lived access token for a token's owner through Keycloak's own token machinery
@@ -37,11 +40,12 @@ final class AccessTokenMinter {
     }
 
     /**
+     * @param tokenKey    key of the API token the JWT is minted for: it goes into the JWT as {@link Provenance#CLAIM}
      * @param tokenScopes names of realm client scopes the token carries; they apply on top of the
      *                    client's default scopes whether or not the client lists them as optional
      */
     static AccessTokenResponse mint(KeycloakSession session, RealmModel realm, ClientModel client, UserModel owner,
-            List<String> tokenScopes, EventBuilder event) {
+            String tokenKey, List<String> tokenScopes, EventBuilder event) {
         UserSessionModel userSession = new UserSessionManager(session).createUserSession(null, realm, owner,
                 owner.getUsername(), session.getContext().getConnection().getRemoteHost(), AUTH_METHOD, false, null, null,
                 UserSessionModel.SessionPersistenceState.TRANSIENT);
@@ -60,8 +64,20 @@ final class AccessTokenMinter {
         TokenManager.AccessTokenResponseBuilder response = new TokenManager()
                 .responseBuilder(realm, client, event, session, userSession, context)
                 .generateAccessToken();
-        response.getAccessToken().setSessionId(null);
+        AccessToken token = response.getAccessToken();
+        token.setSessionId(null);
+        markProvenance(token, tokenKey);
         return response.build();
+    }
+
+    /**
+     * Set after the client's mappers ran, so no mapper can drop or overwrite them: the self-service API refuses
+     * any JWT with the claim, and a resource server can tell a token-born JWT from an interactive login.
+     */
+    private static void markProvenance(AccessToken token, String tokenKey) {
+        token.setOtherClaims(Provenance.CLAIM, tokenKey);
+        token.setAcr(Provenance.ACR);
+        token.setOtherClaims(OAuth2Constants.AUTHENTICATOR_METHOD_REFERENCE, List.of(Provenance.AMR));
     }
 
     private static Set<ClientScopeModel> scopes(KeycloakSession session, RealmModel realm, ClientModel client, UserModel owner,

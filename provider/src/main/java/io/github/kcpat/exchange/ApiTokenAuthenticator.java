@@ -26,13 +26,22 @@ import io.github.kcpat.verify.Verdict;
  * Door 4: in a Direct Grant flow, {@code username} + {@code password=<API token>} authenticates the token's
  * owner, for tools that only speak username/password. It replaces the password check: in a flow holding
  * only this authenticator the user's real password does not work. Failures are logged so that Keycloak's
- * brute-force detection counts them.
+ * brute-force detection counts them. It fails closed for clients that would issue refresh tokens and for
+ * {@code offline_access}, and shapes the grant by {@link DirectGrantRules}.
  */
 final class ApiTokenAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String requestedScope = form.getFirst(OAuth2Constants.SCOPE);
+        // before anything names a user: a client set up wrongly is no failed login of anyone's
+        DirectGrantRules.Refusal refusal = DirectGrantRules.refusal(context.getAuthenticationSession().getClient(), requestedScope);
+        if (refusal != null) {
+            context.getEvent().detail(Details.REASON, refusal.reason()).error(Errors.NOT_ALLOWED);
+            context.failure(AuthenticationFlowError.ACCESS_DENIED, refusal.response());
+            return;
+        }
         String username = form.getFirst(OAuth2Constants.USERNAME);
         if (username == null || username.isBlank()) {
             context.getEvent().error(Errors.USER_NOT_FOUND);
@@ -59,6 +68,8 @@ final class ApiTokenAuthenticator implements Authenticator {
         Verdict verdict = new TokenVerifier(context.getSession(), context.getRealm()).verify(form.getFirst(OAuth2Constants.PASSWORD));
         if (verdict instanceof Verdict.Accepted accepted && accepted.owner().getId().equals(user.getId())) {
             DoorEvents.accepted(context.getEvent(), accepted);
+            DirectGrantRules.shape(context.getAuthenticationSession(), accepted.credential().key(),
+                    accepted.scopes(), requestedScope);
             context.setUser(user);
             context.success();
             return;

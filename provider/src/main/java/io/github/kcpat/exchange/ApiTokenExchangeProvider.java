@@ -68,7 +68,7 @@ final class ApiTokenExchangeProvider implements TokenExchangeProvider {
         // a client with "Full scope allowed" would otherwise receive every role of the owner
         ClientModel issuedTo = client.isFullScopeAllowed() ? new ScopeLimitedClient(client) : client;
         AccessTokenResponse response = AccessTokenMinter.mint(context.getSession(), context.getRealm(), issuedTo,
-                accepted.owner(), grantedScopes(accepted, client, context.getParams().getScope()), event);
+                accepted.owner(), accepted.credential().key(), grantedScopes(accepted, client, context.getParams().getScope()), event);
         response.setOtherClaims(OAuth2Constants.ISSUED_TOKEN_TYPE, OAuth2Constants.ACCESS_TOKEN_TYPE);
         event.success();
         return context.getCors().add(Response.ok(response, MediaType.APPLICATION_JSON_TYPE));

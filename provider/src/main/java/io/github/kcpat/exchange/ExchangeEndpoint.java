@@ -53,7 +53,8 @@ public final class ExchangeEndpoint {
         }
         event.client(client);
         DoorEvents.accepted(event, accepted);
-        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(), accepted.scopes(), event);
+        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
+                accepted.credential().key(), accepted.scopes(), event);
         event.success();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", minted.getToken());

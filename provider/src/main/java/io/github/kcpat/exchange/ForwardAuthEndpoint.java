@@ -134,7 +134,8 @@ public final class ForwardAuthEndpoint {
         }
         EventBuilder event = TokenEvents.event(session, realm, EventType.TOKEN_EXCHANGE).client(client);
         DoorEvents.accepted(event, accepted);
-        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(), accepted.scopes(), event);
+        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
+                key, accepted.scopes(), event);
         event.success();
         MINTED.put(realm.getId(), key, new MintedTokenCache.Minted(fingerprint, minted.getToken(), now, now + minted.getExpiresIn()));
         return minted.getToken();

@@ -46,6 +46,8 @@ public final class DemoRealm {
         DemoRealm realm = new DemoRealm(server);
         String scopeId = realm.addOptionalClientScope(realmFile.resolveSibling("demo-api-scope.json"));
         realm.giveOptionalClientScope(DemoClient.API_GATEWAY.clientId(), scopeId);
+        // door 4 grants a token's scopes only when its client offers them
+        realm.giveOptionalClientScope(DemoClient.API_TOKEN_CLI.clientId(), scopeId);
         realm.setMasterAdminTheme(THEME);
         return realm;
     }
@@ -74,6 +76,11 @@ public final class DemoRealm {
 
     public TokenApi tokensOf(String username) {
         return new TokenApi(http, userToken(username));
+    }
+
+    /** The self-service API called with any bearer token, e.g. one a door minted from an API token. */
+    public TokenApi tokensWith(String accessToken) {
+        return new TokenApi(http, accessToken);
     }
 
     public HttpResult exchange(String apiToken) {
