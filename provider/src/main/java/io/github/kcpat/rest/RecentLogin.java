@@ -14,10 +14,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.IDToken;
+import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.managers.AuthenticationManager;
 
 import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.policy.TokenPolicy;
+import io.github.kcpat.verify.Provenance;
 
 /**
  * Step-up ("sudo mode") for the calls that hand out a token value: when the realm policy sets
@@ -51,18 +53,29 @@ final class RecentLogin {
     }
 
     /**
-     * When the user last proved who they are: the access token's {@code auth_time}, else its user session's note
-     * (a client without the {@code basic} scope gets no {@code auth_time} claim). Unknown means "not recent".
+     * When the user last proved who they are, or empty when unknown (= not recent): the access token's
+     * {@code auth_time}; else its user session's {@code AUTH_TIME} note (a client without Keycloak's {@code basic}
+     * scope gets no claim); else, as Keycloak notes no time for the password grant, when the session began: a
+     * session starts with an authentication, so its start is never later than the last one. What an API token
+     * yielded (the provenance marks) is no sign-in at all.
      */
     private static OptionalLong authTime(KeycloakSession session) {
         Token bearer = session.getContext().getBearerToken();
+        UserSessionModel userSession = session.getContext().getUserSession();
+        if (bearer instanceof JsonWebToken jwt && jwt.getOtherClaims().containsKey(Provenance.CLAIM)
+                || userSession != null && userSession.getNote(Provenance.SESSION_NOTE) != null) {
+            return OptionalLong.empty();
+        }
         if (bearer instanceof IDToken token && token.getAuth_time() != null && token.getAuth_time() > 0) {
             return OptionalLong.of(token.getAuth_time());
         }
-        UserSessionModel userSession = session.getContext().getUserSession();
-        String note = userSession == null ? null : userSession.getNote(AuthenticationManager.AUTH_TIME);
+        if (userSession == null) {
+            return OptionalLong.empty();
+        }
+        String note = userSession.getNote(AuthenticationManager.AUTH_TIME);
         try {
-            return note == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(note.trim()));
+            return note != null ? OptionalLong.of(Long.parseLong(note.trim()))
+                    : userSession.getStarted() > 0 ? OptionalLong.of(userSession.getStarted()) : OptionalLong.empty();
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
