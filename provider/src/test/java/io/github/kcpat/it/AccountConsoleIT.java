@@ -159,7 +159,8 @@ class AccountConsoleIT {
 
     /**
      * Step-up: with recentLoginMinutes at 1 and a sign-in older than that, "Create" sends alice through Keycloak's
-     * login (max_age) and back to the dialog, filled in as she left it; then the token is created. The pause: the
+     * login (max_age) and back to the dialog, filled in as she left it; then the token is created. "Rotate" after the
+     * next minute signs her in again and asks once more before it rotates. The pauses: the
      * policy counts whole minutes and the server's clock cannot be shifted from here.
      */
     @Test
@@ -202,7 +203,20 @@ class AccountConsoleIT {
             assertEquals(200, realm.exchange(value).status(), "the token created after signing in again works");
             browser.click(ISSUED_DONE);
             assertTrue(row(name).getText().contains("demo-api"));
-            // the refused POST is logged by the browser itself
+
+            // rotate: that sign-in ages too; back from the next one the page asks again before it rotates
+            Pause.of(Duration.ofSeconds(65));
+            browser.click(rowButton(name, "rotate-token"));
+            browser.click(CONFIRM);
+            browser.visible(By.id("password")).sendKeys("alice");
+            browser.click(By.id("kc-login"));
+            browser.click(CONFIRM);
+            String rotated = issuedValue();
+            assertNotEquals(value, rotated);
+            assertEquals(401, realm.exchange(value).status(), "rotated after signing in again");
+            assertEquals(200, realm.exchange(rotated).status());
+            browser.click(ISSUED_DONE);
+            // the refused POSTs are logged by the browser itself
             assertNoConsoleErrors(message -> message.contains("/personal-api-tokens/tokens") && message.contains("status of 401"));
         } finally {
             HttpResult restored = admin.putPolicy(original);
