@@ -46,6 +46,9 @@ export const messages = {
   patDefaultLifetimeDaysHelp: "Expiry given to a token created without one; 0 = none.",
   patMaxTokensPerUser: "Maximum tokens per user",
   patMaxTokensPerUserHelp: "Tokens one user may hold; 0 = no limit.",
+  patRecentLoginMinutes: "Recent sign-in for create and rotate (minutes)",
+  patRecentLoginMinutesHelp:
+    "Creating or rotating a token needs a sign-in at most this many minutes old (0–1440); 0 = any sign-in will do.",
   patAvailableScopes: "Available scopes",
   patAvailableScopesHelp: "Client scopes of this realm that tokens may carry.",
   patSelectScopes: "Select client scopes",

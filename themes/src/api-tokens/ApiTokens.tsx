@@ -25,6 +25,7 @@ import { ApiError, tokensApi, type ApiToken, type IssuedToken, type Policy, type
 import { ConfirmDialog } from "./ConfirmDialog";
 import { CreateTokenDialog } from "./CreateTokenDialog";
 import { IssuedTokenDialog } from "./IssuedTokenDialog";
+import { needsReauthentication, reauthenticate, takePending, type Draft, type Pending } from "./stepUp";
 import { TokenTable } from "./TokenTable";
 
 type Loaded =
@@ -35,7 +36,7 @@ type Loaded =
 
 type Dialog =
   | { kind: "none" }
-  | { kind: "create" }
+  | { kind: "create"; draft?: Draft }
   | { kind: "issued"; token: IssuedToken; rotated: boolean }
   | { kind: "rotate"; token: ApiToken }
   | { kind: "delete"; token: ApiToken };
@@ -48,6 +49,8 @@ export const ApiTokens = () => {
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [dialog, setDialog] = useState<Dialog>({ kind: "none" });
   const [actionError, setActionError] = useState<string>();
+  // back from a sign-in the server asked for (policy recentLoginMinutes): reopen what the user was doing
+  const [pending, setPending] = useState<Pending | undefined>(takePending);
 
   const load = useCallback(
     async (signal?: AbortSignal) => {
@@ -71,6 +74,17 @@ export const ApiTokens = () => {
     void load(controller.signal);
     return () => controller.abort();
   }, [load]);
+
+  useEffect(() => {
+    if (loaded.kind !== "ready" || !pending) return;
+    setPending(undefined);
+    if (pending.kind === "create") {
+      setDialog({ kind: "create", draft: pending.draft });
+    } else {
+      const token = loaded.tokens.find((candidate) => candidate.key === pending.key);
+      if (token) setDialog({ kind: "rotate", token });
+    }
+  }, [loaded, pending]);
 
   const act = async (action: () => Promise<unknown>) => {
     setActionError(undefined);
@@ -191,6 +205,8 @@ export const ApiTokens = () => {
           api={api}
           policy={policy}
           scopes={scopes}
+          draft={dialog.draft}
+          onReauthenticate={(draft, error) => void reauthenticate(context.keycloak, { kind: "create", draft }, error)}
           onCancel={() => setDialog({ kind: "none" })}
           onCreated={(token) => {
             setDialog({ kind: "issued", token, rotated: false });
@@ -211,6 +227,10 @@ export const ApiTokens = () => {
               const rotated = await api.rotate(dialog.token.key);
               setDialog({ kind: "issued", token: rotated, rotated: true });
             } catch (error) {
+              if (needsReauthentication(error)) {
+                await reauthenticate(context.keycloak, { kind: "rotate", key: dialog.token.key }, error);
+                return;
+              }
               setDialog({ kind: "none" });
               setActionError(error instanceof ApiError ? error.description || error.message : t("apiTokensServerError"));
             }

@@ -18,26 +18,35 @@ import { useTranslation } from "react-i18next";
 
 import { ApiError, type IssuedToken, type Policy, type ScopeInfo, type TokensApi } from "./api";
 import { daysFromToday, expiryInstant, parseIsoDate, toIsoDate } from "./format";
+import { needsReauthentication, type Draft } from "./stepUp";
 
 type Props = {
   api: TokensApi;
   policy: Policy;
   scopes: ScopeInfo[];
+  /** The fields as the user left them before signing in again. */
+  draft?: Draft;
   onCreated: (token: IssuedToken) => void;
+  /** The server wants a more recent sign-in: keep the fields and go through Keycloak's login. */
+  onReauthenticate: (draft: Draft, error: ApiError) => void;
   onCancel: () => void;
 };
 
 /** Name, expiry within the policy, scopes; the server's refusals are shown in the form. */
-export const CreateTokenDialog = ({ api, policy, scopes, onCreated, onCancel }: Props) => {
+export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onReauthenticate, onCancel }: Props) => {
   const { t } = useTranslation();
   const tomorrow = daysFromToday(1);
   const latest = policy.maxLifetimeDays > 0 ? daysFromToday(policy.maxLifetimeDays) : undefined;
   const defaultDays = policy.defaultLifetimeDays > 0 ? policy.defaultLifetimeDays : policy.maxLifetimeDays || 90;
 
-  const [name, setName] = useState("");
-  const [noExpiry, setNoExpiry] = useState(!policy.expiryRequired && policy.defaultLifetimeDays === 0);
-  const [expiry, setExpiry] = useState(toIsoDate(daysFromToday(defaultDays)));
-  const [selected, setSelected] = useState<string[]>([]);
+  const [name, setName] = useState(draft?.name ?? "");
+  const [noExpiry, setNoExpiry] = useState(
+    draft ? draft.noExpiry && !policy.expiryRequired : !policy.expiryRequired && policy.defaultLifetimeDays === 0,
+  );
+  const [expiry, setExpiry] = useState(draft?.expiry ?? toIsoDate(daysFromToday(defaultDays)));
+  const [selected, setSelected] = useState<string[]>(
+    draft?.scopes.filter((scope) => scopes.some((available) => available.name === scope)) ?? [],
+  );
   const [nameError, setNameError] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -68,6 +77,10 @@ export const CreateTokenDialog = ({ api, policy, scopes, onCreated, onCancel }: 
       });
       onCreated(created);
     } catch (error) {
+      if (needsReauthentication(error)) {
+        onReauthenticate({ name, noExpiry, expiry, scopes: selected }, error);
+        return;
+      }
       if (error instanceof ApiError && error.status === 409) {
         setNameError(t("apiTokensNameTaken", { name: name.trim() }));
       } else if (error instanceof ApiError && error.status < 500) {

@@ -22,18 +22,20 @@ export type Policy = {
   defaultLifetimeDays: number;
   maxTokensPerUser: number;
   availableScopes: string[];
+  recentLoginMinutes: number;
 };
 
 export type ScopeInfo = { name: string; description: string | null };
 
 export type NewToken = { name: string; expiresAt?: string | null; scopes: string[] };
 
-/** A refusal of the REST API: its status and {error, error_description}. */
+/** A refusal of the REST API: its status and {error, error_description} (and max_age when it asks for a new sign-in). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly error: string,
     readonly description: string,
+    readonly maxAge?: number,
   ) {
     super(description || error || `HTTP ${status}`);
     this.name = "ApiError";
@@ -63,7 +65,8 @@ export function tokensApi({ environment, keycloak }: KeycloakContext) {
     const text = await response.text();
     const json = text ? JSON.parse(text) : undefined;
     if (!response.ok) {
-      throw new ApiError(response.status, json?.error ?? "", json?.error_description ?? "");
+      const maxAge = typeof json?.max_age === "number" ? json.max_age : undefined;
+      throw new ApiError(response.status, json?.error ?? "", json?.error_description ?? "", maxAge);
     }
     return json as T;
   }

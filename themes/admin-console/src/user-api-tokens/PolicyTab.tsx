@@ -30,6 +30,7 @@ type Values = {
   availableScopes: string[];
   exchangeClientId: string;
   reminderDays: string;
+  recentLoginMinutes: string;
 };
 
 const toValues = (policy: Policy): Values => ({
@@ -40,6 +41,7 @@ const toValues = (policy: Policy): Values => ({
   availableScopes: policy.availableScopes,
   exchangeClientId: policy.exchangeClientId,
   reminderDays: policy.reminderDays.join(", "),
+  recentLoginMinutes: String(policy.recentLoginMinutes),
 });
 
 /** A whole number as a number; anything else as the text typed (the server refuses it with a 400). */
@@ -57,6 +59,7 @@ const toPolicy = (values: Values) => ({
     .map((day) => day.trim())
     .filter((day) => day !== "")
     .map(wholeNumber),
+  recentLoginMinutes: wholeNumber(values.recentLoginMinutes),
 });
 
 /** GET/PUT …/personal-api-tokens/policy; every field, saved at once. */
@@ -118,7 +121,8 @@ export const PolicyTab = ({ api, canManage }: Props) => {
     }
   };
 
-  const number = (field: "maxLifetimeDays" | "defaultLifetimeDays" | "maxTokensPerUser", label: string, help: string) => (
+  type NumberField = "maxLifetimeDays" | "defaultLifetimeDays" | "maxTokensPerUser" | "recentLoginMinutes";
+  const number = (field: NumberField, label: string, help: string) => (
     <FormGroup label={t(label)} fieldId={`policy-${field}`}>
       <TextInput
         id={`policy-${field}`}
@@ -149,6 +153,7 @@ export const PolicyTab = ({ api, canManage }: Props) => {
         </FormGroup>
         {number("defaultLifetimeDays", "patDefaultLifetimeDays", "patDefaultLifetimeDaysHelp")}
         {number("maxTokensPerUser", "patMaxTokensPerUser", "patMaxTokensPerUserHelp")}
+        {number("recentLoginMinutes", "patRecentLoginMinutes", "patRecentLoginMinutesHelp")}
         <FormGroup label={t("patAvailableScopes")} fieldId="policy-availableScopes">
           <ScopeSelect
             id="policy-availableScopes"

@@ -23,6 +23,7 @@ export type Policy = {
   availableScopes: string[];
   exchangeClientId: string;
   reminderDays: number[];
+  recentLoginMinutes: number;
 };
 
 /** A refusal of the REST API: its status and {error, error_description}. */

@@ -21,17 +21,20 @@ public record TokenPolicy(
         int maxTokensPerUser,
         List<String> availableScopes,
         String exchangeClientId,
-        List<Integer> reminderDays) {
+        List<Integer> reminderDays,
+        int recentLoginMinutes) {
 
     public static final String ATTRIBUTE_PREFIX = "personalApiTokens.";
     public static final String DEFAULT_EXCHANGE_CLIENT = "personal-api-tokens";
+    /** A day: a longer window is no step-up at all, and Keycloak's SSO sessions rarely outlive it anyway. */
+    public static final int MAX_RECENT_LOGIN_MINUTES = 1440;
 
     public TokenPolicy {
         availableScopes = availableScopes == null ? List.of() : List.copyOf(availableScopes);
         reminderDays = reminderDays == null ? List.of() : List.copyOf(reminderDays);
     }
 
-    public static final TokenPolicy DEFAULTS = new TokenPolicy(365, true, 90, 100, List.of(), DEFAULT_EXCHANGE_CLIENT, List.of(7, 1));
+    public static final TokenPolicy DEFAULTS = new TokenPolicy(365, true, 90, 100, List.of(), DEFAULT_EXCHANGE_CLIENT, List.of(7, 1), 0);
 
     public static TokenPolicy of(RealmModel realm) {
         Function<String, Optional<String>> attribute = name -> Optional.ofNullable(realm.getAttribute(ATTRIBUTE_PREFIX + name))
@@ -45,7 +48,8 @@ public record TokenPolicy(
                 attribute.apply("exchangeClient").orElse(DEFAULTS.exchangeClientId),
                 attribute.apply("reminderDays")
                         .map(value -> list(value).stream().map(TokenPolicy::number).flatMap(Optional::stream).toList())
-                        .orElse(DEFAULTS.reminderDays));
+                        .orElse(DEFAULTS.reminderDays),
+                attribute.apply("recentLoginMinutes").flatMap(TokenPolicy::number).orElse(DEFAULTS.recentLoginMinutes));
     }
 
     /** A hand-edited attribute that is not a whole number falls back to the default rather than failing requests. */
@@ -80,6 +84,7 @@ public record TokenPolicy(
         for (int days : reminderDays) {
             requireRange("reminderDays", days, 1, 365);
         }
+        requireRange("recentLoginMinutes", recentLoginMinutes, 0, MAX_RECENT_LOGIN_MINUTES);
     }
 
     /** Stores the policy as realm attributes, where realm export and import carry it. */
@@ -92,6 +97,7 @@ public record TokenPolicy(
         realm.setAttribute(ATTRIBUTE_PREFIX + "exchangeClient", exchangeClientId);
         realm.setAttribute(ATTRIBUTE_PREFIX + "reminderDays",
                 String.join(",", reminderDays.stream().map(String::valueOf).toList()));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "recentLoginMinutes", String.valueOf(recentLoginMinutes));
     }
 
     private static void requireRange(String field, int value, int min, int max) {
@@ -150,6 +156,11 @@ public record TokenPolicy(
                 throw new PolicyViolation("Scope '" + scope + "' is not available for API tokens in this realm");
             }
         }
+    }
+
+    /** Whether creating and rotating need a login at most {@link #recentLoginMinutes} old (0 = any login will do). */
+    public boolean requiresRecentLogin() {
+        return recentLoginMinutes > 0;
     }
 
     public void checkRoomForAnother(long tokensHeld) {

@@ -44,7 +44,7 @@ final class PolicyRequests {
         try {
             return MAPPER.treeToValue(merged, TokenPolicy.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw invalid("A policy field has the wrong type: numbers for days and counts, true/false for"
+            throw invalid("A policy field has the wrong type: numbers for days, minutes and counts, true/false for"
                     + " expiryRequired, arrays for availableScopes and reminderDays");
         }
     }

@@ -50,6 +50,7 @@ public final class SelfServiceResource {
     @Path("tokens")
     public Response create(String body) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
+        RecentLogin.require(session, realm);
         TokenService.Issued issued = ServiceErrors.call(() -> tokens.create(TokenRequests.parse(body)));
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(issued.credential().key()).build();
         return JsonResponses.builder(Response.Status.CREATED, shown(issued))
@@ -84,6 +85,7 @@ public final class SelfServiceResource {
     @Path("tokens/{key}/rotate")
     public Response rotate(@PathParam("key") String key) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
+        RecentLogin.require(session, realm);
         TokenService.Issued issued = ServiceErrors.call(() -> tokens.rotate(key));
         return JsonResponses.of(Response.Status.OK, shown(issued));
     }

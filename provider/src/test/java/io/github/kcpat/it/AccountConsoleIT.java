@@ -9,8 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcpat.it.support.Browser;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
+import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.Pause;
+import io.github.kcpat.it.support.TokenAdminApi;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +155,79 @@ class AccountConsoleIT {
         assertEquals(1, browser.driver().findElements(rowLocator(name)).size(), "nothing was created");
         // the browser logs the refused POST itself
         assertNoConsoleErrors(message -> message.contains("/personal-api-tokens/tokens") && message.contains("status of 409"));
+    }
+
+    /**
+     * Step-up: with recentLoginMinutes at 1 and a sign-in older than that, "Create" sends alice through Keycloak's
+     * login (max_age) and back to the dialog, filled in as she left it; then the token is created. "Rotate" after the
+     * next minute signs her in again and asks once more before it rotates. The pauses: the
+     * policy counts whole minutes and the server's clock cannot be shifted from here.
+     */
+    @Test
+    void anOldSignInSignsInAgainAndComesBackToTheDialog(TestInfo test) {
+        TokenAdminApi admin = new KeycloakAdmin(realm.http()).tokens(DemoRealm.NAME);
+        JsonNode original = admin.policy().json();
+        String name = uniqueName("console-step-up");
+        try {
+            browser = signIn(test, "alice");
+            openApiTokensPage();
+            HttpResult set = admin.putPolicy(Map.of("recentLoginMinutes", 1));
+            assertEquals(200, set.status(), set::toString);
+            Pause.of(Duration.ofSeconds(65));
+
+            WebElement dialog = openCreateDialog();
+            dialog.findElement(By.id("api-token-name")).sendKeys(name);
+            browser.click(By.id("api-token-scope-demo-api"));
+            browser.click(By.cssSelector("button[form='create-api-token']"));
+
+            // Keycloak's login page again: asks for the password (the username may be shown as fixed)
+            WebElement password = browser.visible(By.id("password"));
+            assertTrue(browser.driver().getCurrentUrl().contains("max_age=60"), browser.driver().getCurrentUrl());
+            browser.screenshot("1-sign-in-again");
+            List<WebElement> username = browser.driver().findElements(By.id("username"));
+            if (!username.isEmpty() && username.get(0).isDisplayed()) {
+                username.get(0).clear();
+                username.get(0).sendKeys("alice");
+            }
+            password.sendKeys("alice");
+            browser.click(By.id("kc-login"));
+
+            WebElement nameField = browser.visible(By.id("api-token-name"));
+            assertEquals(name, nameField.getDomProperty("value"), "the dialog comes back as alice left it");
+            assertTrue(browser.driver().findElement(By.id("api-token-scope-demo-api")).isSelected(), "scope kept");
+            assertTrue(!browser.driver().getCurrentUrl().contains("kcpat-step-up"), browser.driver().getCurrentUrl());
+            browser.screenshot("2-dialog-again");
+            browser.click(By.cssSelector("button[form='create-api-token']"));
+
+            String value = issuedValue();
+            assertEquals(200, realm.exchange(value).status(), "the token created after signing in again works");
+            browser.click(ISSUED_DONE);
+            assertTrue(row(name).getText().contains("demo-api"));
+
+            // rotate: that sign-in ages too; back from the next one the page asks again before it rotates
+            Pause.of(Duration.ofSeconds(65));
+            browser.click(rowButton(name, "rotate-token"));
+            browser.click(CONFIRM);
+            browser.visible(By.id("password")).sendKeys("alice");
+            browser.click(By.id("kc-login"));
+            browser.click(CONFIRM);
+            String rotated = issuedValue();
+            assertNotEquals(value, rotated);
+            assertEquals(401, realm.exchange(value).status(), "rotated after signing in again");
+            assertEquals(200, realm.exchange(rotated).status());
+            browser.click(ISSUED_DONE);
+            // the refused POSTs are logged by the browser itself
+            assertNoConsoleErrors(message -> message.contains("/personal-api-tokens/tokens") && message.contains("status of 401"));
+        } finally {
+            HttpResult restored = admin.putPolicy(original);
+            assertEquals(200, restored.status(), restored::toString);
+            HttpResult mine = admin.list("user=alice&max=1000");
+            for (JsonNode token : mine.json()) {
+                if (name.equals(token.path("name").asText())) {
+                    admin.delete(token.path("key").asText());
+                }
+            }
+        }
     }
 
     @Test

@@ -162,6 +162,7 @@ class AdminConsoleIT {
             assertEquals(original, admin.policy().json(), "nothing changed");
 
             type("policy-defaultLifetimeDays", "30");
+            type("policy-recentLoginMinutes", "15");
             browser.click(By.cssSelector("[data-testid='policy-save']"));
             browser.visible(By.cssSelector("[data-testid='policy-saved']"));
             assertTrue(browser.driver().findElements(By.cssSelector("[data-testid='policy-error']")).isEmpty());
@@ -169,6 +170,7 @@ class AdminConsoleIT {
             JsonNode saved = admin.policy().json();
             assertEquals(30, saved.path("maxLifetimeDays").asInt(), saved::toString);
             assertEquals(30, saved.path("defaultLifetimeDays").asInt(), saved::toString);
+            assertEquals(15, saved.path("recentLoginMinutes").asInt(), saved::toString);
             assertEquals(original.path("availableScopes"), saved.path("availableScopes"), "the other fields kept");
             assertEquals(original.path("reminderDays"), saved.path("reminderDays"), "the other fields kept");
             assertEquals(original.path("exchangeClientId"), saved.path("exchangeClientId"), "the other fields kept");
