@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 
 import io.github.kcpat.exchange.ExchangeEndpoint;
-import io.github.kcpat.reminders.AccountLinks;
 import io.github.kcpat.exchange.ForwardAuthEndpoint;
 import io.github.kcpat.exchange.VerifyEndpoint;
 import io.github.kcpat.rest.SelfServiceResource;
@@ -21,7 +20,6 @@ public final class RealmEndpoints {
 
     RealmEndpoints(KeycloakSession session) {
         this.session = session;
-        AccountLinks.remember(session.getContext().getUri().getBaseUri());
     }
 
     @Path("exchange")
