@@ -31,7 +31,7 @@ public final class TokenCli {
                                         (users[].credentials[]); a date alone means "valid through that day, UTC"
               --help                    this text
 
-            Exit codes: 0 done, 2 bad usage or malformed token.
+            Exit codes: 0 done, 2 bad usage, or a malformed token or one whose secret is plainly not random.
             """;
 
     private final PrintStream out;
@@ -74,6 +74,12 @@ public final class TokenCli {
                 ApiToken token = ApiToken.parse(args.get(1).trim()).orElse(null);
                 if (token == null) {
                     err.println("error: not a well-formed personal API token (prefix, length or checksum is wrong)");
+                    return USAGE_ERROR;
+                }
+                String flaw = token.secretFlaw().orElse(null);
+                if (flaw != null) {
+                    // the key is wanted to provision the token, and every server path refuses such a value
+                    err.println("error: the token's secret is not random (" + flaw + "); make tokens with this CLI's generate");
                     return USAGE_ERROR;
                 }
                 print(token);

@@ -6,7 +6,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import io.github.kcpat.exchange.ExchangeEndpoint;
-import io.github.kcpat.reminders.AccountLinks;
 import io.github.kcpat.exchange.ForwardAuthEndpoint;
 import io.github.kcpat.exchange.VerifyEndpoint;
 import io.github.kcpat.rest.SelfServiceResource;
@@ -24,7 +23,6 @@ public final class RealmEndpoints {
     RealmEndpoints(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        AccountLinks.remember(session.getContext().getUri().getBaseUri());
     }
 
     @Path("exchange")

@@ -1,11 +1,11 @@
 package io.github.kcpat.provisioning;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,9 +16,9 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Applies the {@code *.json} files of a folder once, at startup: each file in one transaction, then renamed
- * {@code .done}, or {@code .failed} with the reason in a {@code .failed.txt} beside it, so that a restart
- * never applies a file twice.
+ * Applies the {@code *.json} files of a folder once, at startup: each file in one transaction, claimed first
+ * ({@link ClaimedFile}) so that a restart never applies a file twice. A folder or file that group or others may write,
+ * and any symbolic link, is refused before anything in it is read ({@link FolderGuard}).
  */
 public final class ProvisioningFolder {
 
@@ -32,30 +32,47 @@ public final class ProvisioningFolder {
     }
 
     public void applyAll(KeycloakSessionFactory factory) {
-        if (!Files.isDirectory(folder)) {
-            LOG.warnf("provisioning folder %s does not exist; nothing provisioned", folder);
+        Optional<String> refused = FolderGuard.refuseFolder(folder);
+        if (refused.isPresent()) {
+            LOG.warnf("provisioning folder %s %s; nothing provisioned", folder, refused.get());
             return;
         }
-        for (Path file : pendingFiles()) {
-            apply(factory, file);
+        if (!FolderGuard.canCheckPermissions(folder)) {
+            LOG.warnf("provisioning folder %s has no POSIX permissions: make sure only Keycloak's user can write it", folder);
+        }
+        List<Path> entries = entries();
+        entries.stream().filter(file -> file.getFileName().toString().endsWith(ClaimedFile.CLAIMED)).forEach(file -> LOG.warnf(
+                "provisioning file %s was claimed at an earlier start whose outcome could not be recorded; it is never applied "
+                        + "again by itself: check the tokens it names, then delete it (it may hold token values)", file));
+        for (Path file : entries) {
+            if (!file.getFileName().toString().endsWith(".json")) {
+                continue;
+            }
+            Optional<String> skipped = FolderGuard.refuseFile(file);
+            if (skipped.isPresent()) {
+                LOG.warnf("provisioning file %s %s; skipped, not applied", file, skipped.get());
+                continue;
+            }
+            ClaimedFile.claim(file).ifPresent(claimed -> apply(factory, claimed));
         }
     }
 
-    private List<Path> pendingFiles() {
+    private List<Path> entries() {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".json") && Files.isRegularFile(file))
-                    .sorted()
-                    .toList();
+            return files.sorted().toList();
         } catch (IOException e) {
-            LOG.errorf("cannot list the provisioning folder %s: %s", folder, e.getMessage());
+            LOG.errorf("cannot list the provisioning folder %s: %s", folder, e.getClass().getSimpleName());
             return List.of();
         }
     }
 
-    private void apply(KeycloakSessionFactory factory, Path file) {
-        String name = file.getFileName().toString();
+    private void apply(KeycloakSessionFactory factory, ClaimedFile file) {
+        String name = file.name();
         try {
-            List<ProvisioningRequest> requests = read(file);
+            JsonNode root = read(file);
+            List<ProvisioningRequest> requests = requests(root);
+            String record = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProvisioningRequest.withoutTokens(root))
+                    + System.lineSeparator();
             List<String> outcomes = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
                 ProvisioningOperations operations = new ProvisioningOperations(session, name);
                 for (int i = 0; i < requests.size(); i++) {
@@ -64,22 +81,24 @@ public final class ProvisioningFolder {
                 return operations.outcomes();
             });
             outcomes.forEach(LOG::info);
-            rename(file, ".done");
+            file.done(record);
         } catch (RuntimeException | IOException e) {
             String reason = ProvisioningOperations.describe(e);
             LOG.errorf("provisioning %s failed, nothing in it applied: %s", name, reason);
-            rename(file, ".failed");
-            write(file.resolveSibling(name + ".failed.txt"), reason + System.lineSeparator());
+            file.failed(reason);
         }
     }
 
-    private static List<ProvisioningRequest> read(Path file) throws IOException {
-        JsonNode root;
+    private static JsonNode read(ClaimedFile file) throws IOException {
+        String text = file.read();
         try {
-            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return MAPPER.readTree(text);
         } catch (IOException e) {
             throw new IllegalArgumentException("not valid JSON");
         }
+    }
+
+    private static List<ProvisioningRequest> requests(JsonNode root) {
         List<ProvisioningRequest> requests = new ArrayList<>();
         if (root != null && root.isArray()) {
             root.forEach(node -> requests.add(ProvisioningRequest.of(node)));
@@ -90,21 +109,5 @@ public final class ProvisioningFolder {
             throw new IllegalArgumentException("no operation in the file");
         }
         return requests;
-    }
-
-    private static void rename(Path file, String suffix) {
-        try {
-            Files.move(file, file.resolveSibling(file.getFileName() + suffix));
-        } catch (IOException e) {
-            LOG.errorf("cannot rename %s: %s; it will be applied again at the next start", file, e.getMessage());
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            LOG.errorf("cannot write %s: %s", file, e.getMessage());
-        }
     }
 }

@@ -57,6 +57,9 @@ final class ProvisioningOperations {
         UserModel owner = user(realm, request.user());
         ApiToken token = ApiToken.parse(request.token())
                 .orElseThrow(() -> new IllegalArgumentException("token is missing or not a well-formed personal API token"));
+        token.secretFlaw().ifPresent(flaw -> {
+            throw new IllegalArgumentException("token's secret is not random (" + flaw + "); make the value with the CLI");
+        });
         OwnedToken existing = TokenLookup.find(session, realm, token.key()).orElse(null);
         if (existing != null && existing.owner().getId().equals(owner.getId()) && existing.credential().isSecretOf(token)) {
             log("create", realm, owner, token.key(), "already provisioned, unchanged");

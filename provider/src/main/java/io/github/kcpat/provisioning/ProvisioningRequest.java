@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.service.TokenRequest;
@@ -39,6 +40,25 @@ record ProvisioningRequest(String action, String realm, String user, String key,
             throw new IllegalArgumentException("realm is required");
         }
         return new ProvisioningRequest(action, realm, text(node, "user"), text(node, "key"), text(node, "token"), node);
+    }
+
+    /**
+     * What a {@code .done} file keeps of a file's content: every operation as it was, except that a {@code token}
+     * is replaced by its {@code key}, so the record of an applied file never holds a usable value.
+     */
+    static JsonNode withoutTokens(JsonNode root) {
+        JsonNode copy = root.deepCopy();
+        Iterable<JsonNode> operations = copy.isArray() ? copy : List.of(copy);
+        for (JsonNode operation : operations) {
+            if (operation instanceof ObjectNode object && object.has("token")) {
+                String key = ApiToken.parse(text(object, "token")).map(ApiToken::key).orElse(null);
+                object.remove("token");
+                if (key != null && !object.has("key")) {
+                    object.put("key", key);
+                }
+            }
+        }
+        return copy;
     }
 
     TokenRequest tokenRequest() {

@@ -40,7 +40,8 @@ final class ReminderMail {
         attributes.put("tokenKey", token.key());
         attributes.put("expiresAt", DATE.format(token.data().expiresAt()));
         attributes.put("daysLeft", daysLeft);
-        attributes.put("link", AccountLinks.apiTokensPage(session, realm));
+        // no link unless a public URL is configured: the template then names the page in words
+        AccountLinks.apiTokensPage(realm).ifPresent(link -> attributes.put("link", link));
         try {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)

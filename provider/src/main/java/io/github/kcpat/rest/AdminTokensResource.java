@@ -98,6 +98,9 @@ public final class AdminTokensResource {
         String supplied = TokenRequests.text(request, "token");
         ApiToken token = supplied == null ? ApiToken.generate() : ApiToken.parse(supplied)
                 .orElseThrow(() -> invalid("token is not a well-formed personal API token"));
+        token.secretFlaw().ifPresent(flaw -> {
+            throw invalid("token's secret is not random (" + flaw + "); make the value with the CLI or let Keycloak generate it");
+        });
         TokenRequest tokenRequest = TokenRequests.toRequest(request);
         TokenService.Issued issued = ServiceErrors.call(() -> service(owner).create(tokenRequest, token));
         OwnedToken owned = new OwnedToken(owner, issued.credential());

@@ -34,7 +34,9 @@ public final class ApiToken {
 
     private static ApiToken withKey(UUID key) {
         byte[] secret = new byte[TokenFormat.SECRET_BYTES];
-        RANDOM.nextBytes(secret);
+        do {
+            RANDOM.nextBytes(secret);
+        } while (SecretRandomness.flaw(secret).isPresent()); // ~2^-67: so that a generated token always passes
         return new ApiToken(key, secret);
     }
 
@@ -47,6 +49,14 @@ public final class ApiToken {
             buffer.get(secret);
             return new ApiToken(key, secret);
         });
+    }
+
+    /**
+     * Why this token's secret is plainly not random (all one byte, a repeated pattern, a long run, a counting
+     * sequence), for values a person supplies; empty for every generated token. Never quotes the secret.
+     */
+    public Optional<String> secretFlaw() {
+        return SecretRandomness.flaw(secret);
     }
 
     /** The public identifier, in UUID form: the id of the stored credential. */

@@ -21,6 +21,7 @@ import org.keycloak.credential.CredentialModel;
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.HandMadeTokens;
 import io.github.kcpat.token.TokenFormat;
 
 class TokenCliTest {
@@ -65,6 +66,18 @@ class TokenCliTest {
         String value = ApiToken.generate().value();
         assertEquals(2, run("--get-key", value.substring(0, value.length() - 1) + "x"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a well-formed"), err::toString);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Issue 12: a hand-made value with a valid checksum but a guessable secret is not given a key to provision with. */
+    @Test
+    void getKeyRefusesATokenWhoseSecretIsNotRandom() {
+        String value = HandMadeTokens.allZeroSecret();
+        assertTrue(ApiToken.parse(value).isPresent(), "the test value should be well-formed");
+        assertEquals(2, run("--get-key", value));
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertTrue(error.contains("not random"), error);
+        assertFalse(error.contains(value.substring(6, 40)), error);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 

@@ -18,6 +18,7 @@ import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.TokenAdminApi;
 import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.HandMadeTokens;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -112,6 +113,26 @@ class AdminProvisioningIT {
         }
         assertError(admin.create(Map.of("user", "bob", "name", uniqueName("malformed"), "token", 42)), 400, "invalid_request");
         assertEquals(0, admin.list("user=bob&search=malformed").json().size(), "a refused provisioning stored a token");
+    }
+
+    /**
+     * Issue 12, the attack: a supplied value with a valid checksum but a secret anyone could guess (here all zeros; the
+     * key is public, it is in every event and list). Once stored, whoever guesses the pattern holds the user's token.
+     */
+    @Test
+    void aSuppliedValueWhoseSecretIsNotRandomIsRefusedAndNothingIsCreated() {
+        String weak = HandMadeTokens.allZeroSecret();
+        String key = ApiToken.parse(weak).orElseThrow().key();
+        String name = uniqueName("weak");
+
+        HttpResult refused = admin.create(Map.of("user", "bob", "name", name, "token", weak));
+
+        assertError(refused, 400, "invalid_request");
+        assertTrue(refused.json().path("error_description").asText().contains("not random"), refused::toString);
+        assertFalse(refused.body().contains(weak.substring(6, 40)), () -> "the refused value is echoed: " + refused);
+        assertError(admin.read(key), 404, "not_found");
+        assertEquals(0, admin.list("user=bob&search=" + name).json().size(), "a refused value was stored");
+        assertRefused(realm.exchange(weak));
     }
 
     @Test

@@ -21,6 +21,9 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -99,31 +103,63 @@ class ExpiryReminderIT {
         }
     }
 
+    /**
+     * Issue 12, the attack on the link: with no public URL configured, requests with a forged {@code Host} /
+     * {@code X-Forwarded-Host} made every reminder link to the attacker's host. Now the mail has no link at all.
+     */
     @Test
     @Order(1)
     void aTokenExpiringWithinSevenDaysEarnsOneMailNamingItsKeyExpiryAndPage() throws Exception {
         Instant expiresAt = inDays(3);
         CreatedToken token = create("alice", Map.of("name", uniqueName("nightly backup"), "expiresAt", expiresAt.toString()));
 
-        Mail mail = awaitMails(token.key(), 1).get(0);
+        Mail mail;
+        try (ForgedHosts forged = ForgedHosts.start(server)) {
+            mail = awaitMails(token.key(), 1).get(0);
+            assertTrue(forged.answered() > 0, "no forged request reached the server");
+        }
 
         assertEquals(List.of("alice@example.com"), mail.to(), mail::toString);
         assertEquals("Your API token \"" + token.name() + "\" expires in 3 day(s)", mail.subject());
-        String link = server.baseUrl() + ACCOUNT_PAGE;
         for (String part : List.of(mail.text(), mail.html())) {
             assertFalse(part.isBlank(), () -> "a part is missing: " + mail);
             assertTrue(part.contains(token.name()), () -> "no token name in " + part);
             assertTrue(part.contains(token.key()), () -> "no token key in " + part);
             assertTrue(part.contains(MAIL_DATE.format(expiresAt)), () -> "no expiry " + MAIL_DATE.format(expiresAt) + " in " + part);
+            // neither hostname nor Frontend URL is configured: the page is named in words, never linked
+            assertFalse(part.contains(ForgedHosts.HOST), () -> "the forged host is in the mail: " + part);
+            assertFalse(part.contains(ACCOUNT_PAGE), () -> "a link without a configured public URL: " + part);
+            assertTrue(part.contains("API tokens") && part.contains("Account Console"), () -> "the page is not named: " + part);
         }
-        assertTrue(mail.text().contains(link), () -> "no link " + link + " in the text part: " + mail.text());
-        assertTrue(mail.html().contains("href=\"" + link + "\""), () -> "no link " + link + " in the HTML part: " + mail.html());
         assertTrue(Files.readString(server.log()).contains("expiry reminder for token " + token.key() + " of alice sent"),
                 "the task's INFO line is not in " + server.log());
 
         awaitRuns(2);
         assertEquals(1, mailsFor(token.key()).size(), "a second reminder for the same threshold went out");
         reminded.put(token.key(), 1);
+    }
+
+    /** Issue 12: the realm's Frontend URL is the link, whatever Host the requests in between claimed. */
+    @Test
+    @Order(1)
+    void theLinkIsTheRealmsFrontendUrlWhateverRequestsClaim() {
+        String frontendUrl = "http://127.0.0.1:" + URI.create(server.baseUrl()).getPort();
+        realm.updateRealm(rep -> rep.with("attributes").put("frontendUrl", frontendUrl));
+        try {
+            CreatedToken token = create("alice", Map.of("name", uniqueName("frontend"), "expiresAt", inDays(2).toString()));
+            Mail mail;
+            try (ForgedHosts forged = ForgedHosts.start(server)) {
+                mail = awaitMails(token.key(), 1).get(0);
+                assertTrue(forged.answered() > 0, "no forged request reached the server");
+            }
+            String link = frontendUrl + ACCOUNT_PAGE;
+            assertTrue(mail.text().contains(link), () -> "no link " + link + " in the text part: " + mail.text());
+            assertTrue(mail.html().contains("href=\"" + link + "\""), () -> "no link " + link + " in the HTML part: " + mail.html());
+            assertFalse(mail.text().contains(ForgedHosts.HOST) || mail.html().contains(ForgedHosts.HOST), mail::toString);
+            reminded.put(token.key(), 1);
+        } finally {
+            realm.updateRealm(rep -> rep.with("attributes").put("frontendUrl", ""));
+        }
     }
 
     @Test
@@ -187,12 +223,20 @@ class ExpiryReminderIT {
         int mailsBefore = smtp.getReceivedMessages().length;
 
         server.stop();
+        // issue 12: from now on Keycloak's hostname option names the public URL, and the reminders link to it
+        server.addOptions("--hostname=" + server.baseUrl());
         server.start();
-        awaitRuns(2);
+        List<String> sentinels = awaitRuns(2);
 
         reminded.forEach((key, count) -> assertEquals(count, mailsFor(key).size(), "token " + key + " was reminded again"));
         // only the two sentinels' mails came in since the restart
         assertEquals(mailsBefore + 2, smtp.getReceivedMessages().length, this::allSubjects);
+        String link = server.baseUrl() + ACCOUNT_PAGE;
+        for (String key : sentinels) {
+            Mail mail = mailsFor(key).get(0);
+            assertTrue(mail.text().contains(link), () -> "no link " + link + " from the hostname option: " + mail.text());
+            assertTrue(mail.html().contains("href=\"" + link + "\""), () -> "no link " + link + " in the HTML part: " + mail.html());
+        }
     }
 
     @Test
@@ -223,12 +267,15 @@ class ExpiryReminderIT {
         assertEquals(200, patched.status(), patched::toString);
     }
 
-    /** Waits until the task has run {@code runs} more times after everything committed so far. */
-    private void awaitRuns(int runs) {
+    /** Waits until the task has run {@code runs} more times after everything committed so far; the sentinels' keys. */
+    private List<String> awaitRuns(int runs) {
+        List<String> sentinels = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             CreatedToken sentinel = create("bob", Map.of("name", uniqueName("sentinel"), "expiresAt", inDays(5).toString()));
             awaitMails(sentinel.key(), 1);
+            sentinels.add(sentinel.key());
         }
+        return sentinels;
     }
 
     private List<Mail> awaitMails(String key, int count) {
@@ -270,6 +317,65 @@ class ExpiryReminderIT {
             return out.toString(StandardCharsets.UTF_8);
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Requests to our realm endpoints, as an attacker sends them, with a forged {@code Host}, {@code X-Forwarded-Host} and
+     * {@code Forwarded} (the old code remembered the base URL of the last such request for its links), every 100 ms
+     * until closed. Raw HTTP/1.1: Java's HttpClient does not let a caller set {@code Host}.
+     */
+    private static final class ForgedHosts implements AutoCloseable {
+
+        static final String HOST = "attacker.example";
+        private final Thread thread;
+        private final AtomicInteger answered = new AtomicInteger();
+        private volatile boolean running = true;
+
+        private ForgedHosts(KeycloakServer server) {
+            int port = URI.create(server.baseUrl()).getPort();
+            thread = new Thread(() -> {
+                while (running) {
+                    send(port);
+                    Pause.of(Duration.ofMillis(100));
+                }
+            }, "forged-hosts");
+            thread.setDaemon(true);
+        }
+
+        static ForgedHosts start(KeycloakServer server) {
+            ForgedHosts forged = new ForgedHosts(server);
+            forged.thread.start();
+            return forged;
+        }
+
+        int answered() {
+            return answered.get();
+        }
+
+        private void send(int port) {
+            String request = "GET " + DemoRealm.API + "/tokens HTTP/1.1\r\nHost: " + HOST + "\r\nX-Forwarded-Host: " + HOST
+                    + "\r\nX-Forwarded-Proto: https\r\nForwarded: host=" + HOST + ";proto=https\r\nConnection: close\r\n\r\n";
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                byte[] response = socket.getInputStream().readAllBytes();
+                if (new String(response, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 ")) {
+                    answered.incrementAndGet();
+                }
+            } catch (IOException e) {
+                // the server may be restarting; the next round tries again
+            }
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

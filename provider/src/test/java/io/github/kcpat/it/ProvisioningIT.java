@@ -17,10 +17,12 @@ import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.TokenApi;
 import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.HandMadeTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,6 +79,12 @@ class ProvisioningIT {
     private CliJar.Token inInvalidJson;
     private CliJar.Token dateOnly;
     private CliJar.Token badState;
+    private CliJar.Token groupWritable;
+    private CliJar.Token otherWritable;
+    private CliJar.Token symlinked;
+    private CliJar.Token recordBlocked;
+    private String weakSecret;
+    private Path symlinkTarget;
     private String malformed;
     private String sameKeyOtherValue;
     private final String unknownKey = UUID.randomUUID().toString();
@@ -96,12 +104,20 @@ class ProvisioningIT {
         inInvalidJson = token();
         dateOnly = token();
         badState = token();
+        groupWritable = token();
+        otherWritable = token();
+        symlinked = token();
+        recordBlocked = token();
+        weakSecret = HandMadeTokens.allZeroSecret();
+        everyTokenValue.add(weakSecret);
         malformed = mangle(token().value());
         sameKeyOtherValue = ApiToken.withKey(ci.key()).value();
         everyTokenValue.addAll(List.of(malformed, sameKeyOtherValue));
 
         server = KeycloakServer.independent("provisioning");
         folder = Files.createDirectories(server.workDir().resolve("provisioning.d"));
+        // whatever the umask: the folder and the files are the owner's alone unless a test says otherwise
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         server.addOptions(OPTION + folder.toAbsolutePath());
         server.importRealm(Path.of(System.getProperty("demo.realm")));
 
@@ -117,7 +133,7 @@ class ProvisioningIT {
         write("40-unknown-user.json", create("nobody", "ci", unknownUser.value(), ciExpiry, List.of()));
         write("41-malformed-token.json", create("alice", "malformed", malformed, ciExpiry, List.of()));
         String createWithToken = Http.JSON.writeValueAsString(create("alice", "broken", inInvalidJson.value(), ciExpiry, List.of()));
-        Files.writeString(folder.resolve("42-invalid-json.json"), createWithToken.substring(0, createWithToken.length() - 1));
+        writeText(folder.resolve("42-invalid-json.json"), createWithToken.substring(0, createWithToken.length() - 1));
         write("43-beyond-max-lifetime.json", create("alice", "too-long", beyondMaxLifetime.value(),
                 now.plus(Duration.ofDays(400)).toString(), List.of()));
         write("44-all-or-nothing.json", List.of(
@@ -130,6 +146,19 @@ class ProvisioningIT {
         Map<String, Object> badStateCreate = create("alice", "bad-state", badState.value(), ciExpiry, List.of());
         badStateCreate.put("state", "PAUSED");
         write("47-unknown-state.json", badStateCreate);
+        write("48-weak-secret.json", create("alice", "weak", weakSecret, ciExpiry, List.of()));
+
+        // issue 12: files anyone but the owner could have written, or reached through a link, are never applied
+        write("20-group-writable.json", create("alice", "group-writable", groupWritable.value(), ciExpiry, List.of()));
+        Files.setPosixFilePermissions(folder.resolve("20-group-writable.json"), PosixFilePermissions.fromString("rw-rw-r--"));
+        write("21-other-writable.json", create("alice", "other-writable", otherWritable.value(), ciExpiry, List.of()));
+        Files.setPosixFilePermissions(folder.resolve("21-other-writable.json"), PosixFilePermissions.fromString("rw-r--rw-"));
+        symlinkTarget = Files.createDirectories(server.workDir().resolve("elsewhere")).resolve("22-target.json");
+        writeText(symlinkTarget, Http.JSON.writeValueAsString(create("alice", "symlinked", symlinked.value(), ciExpiry, List.of())));
+        Files.createSymbolicLink(folder.resolve("22-symlinked.json"), symlinkTarget);
+        // issue 12: the outcome of this file cannot be recorded (a folder holds its .done name)
+        write("60-record-blocked.json", create("alice", "record-blocked", recordBlocked.value(), ciExpiry, List.of()));
+        Files.createDirectory(folder.resolve("60-record-blocked.json.done"));
         Files.writeString(folder.resolve("README.txt"), "not a .json file: left alone");
 
         server.start();
@@ -169,6 +198,9 @@ class ProvisioningIT {
                 "45-unknown-realm.json.failed", "45-unknown-realm.json.failed.txt",
                 "46-date-only-expiry.json.done",
                 "47-unknown-state.json.failed", "47-unknown-state.json.failed.txt",
+                "48-weak-secret.json.failed", "48-weak-secret.json.failed.txt",
+                "20-group-writable.json", "21-other-writable.json", "22-symlinked.json",
+                "60-record-blocked.json.done", "60-record-blocked.json.processing",
                 "README.txt"), files());
 
         HttpResult exchange = realm.exchange(ci.value());
@@ -283,7 +315,7 @@ class ProvisioningIT {
                 "52-update-unknown-key.json.failed", "52-update-unknown-key.json.failed.txt", "53-delete-absent-key.json.done",
                 "10-create-ci.json.done", "11-create-scratch.json.done", "40-unknown-user.json.failed")), files::toString);
         assertTrue(files.stream().noneMatch(name -> name.endsWith(".done.done") || name.endsWith(".failed.failed")
-                || name.endsWith(".json")), files::toString);
+                || name.endsWith(".json") && !name.equals("22-symlinked.json")), files::toString);
         assertReason("52-update-unknown-key.json", unknownKey);
 
         // update by key: state, name, expiry and scopes
@@ -362,17 +394,142 @@ class ProvisioningIT {
         try (Stream<Path> listed = Files.list(folder)) {
             reasons = listed.filter(file -> file.toString().endsWith(".failed.txt")).toList();
         }
-        assertEquals(9, reasons.size(), reasons::toString);
+        assertEquals(10, reasons.size(), reasons::toString);
+        List<Path> records;
+        try (Stream<Path> listed = Files.list(folder)) {
+            records = listed.filter(file -> file.toString().endsWith(".done") && Files.isRegularFile(file)).toList();
+        }
+        assertTrue(records.size() >= 8, records::toString);
         for (String value : everyTokenValue) {
             assertFalse(log.contains(value), () -> "the server log shows a token value; see " + server.log());
             assertFalse(log.contains(value.substring(6, 40)), () -> "the server log shows part of a token; see " + server.log());
             for (Path reason : reasons) {
                 assertFalse(Files.readString(reason).contains(value.substring(6, 40)), () -> reason + " shows a token");
             }
+            for (Path record : records) {
+                assertFalse(Files.readString(record).contains(value.substring(6, 40)), () -> record + " holds a token value");
+            }
         }
     }
 
+    /**
+     * Issue 12, the attack: a value with a valid checksum and an all-zero secret, which anyone could type; once provisioned,
+     * whoever guesses the pattern holds alice's token.
+     */
+    @Test
+    @Order(8)
+    void aValueWhoseSecretIsNotRandomFailsTheFile() {
+        assertReason("48-weak-secret.json", "not random");
+        assertRefused(realm.exchange(weakSecret));
+        assertFalse(realm.tokensOf("alice").list().json().findValuesAsText("name").contains("weak"), "the weak value was stored");
+        assertFailureLine("48-weak-secret.json", "not random");
+    }
+
+    /**
+     * Issue 12, the attack: someone in Keycloak's group (or any local user) who may write a file, but should not give
+     * tokens to anyone, edits or drops a file in the folder. Such a file is skipped with a warning naming it, and waits.
+     */
+    @Test
+    @Order(8)
+    void aFileWritableByGroupOrOthersIsSkippedWithAWarningNamingIt() {
+        assertRefused(realm.exchange(groupWritable.value()));
+        assertRefused(realm.exchange(otherWritable.value()));
+        JsonNode names = realm.tokensOf("alice").list().json();
+        assertFalse(names.findValuesAsText("name").contains("group-writable"), names::toString);
+        assertFalse(names.findValuesAsText("name").contains("other-writable"), names::toString);
+        for (String file : List.of("20-group-writable.json", "21-other-writable.json")) {
+            assertTrue(Files.isRegularFile(folder.resolve(file)), () -> file + " should be left as it is: " + files());
+            assertTrue(warnings().stream().anyMatch(line -> line.contains(folder.resolve(file).toString())
+                    && line.contains("group or others")), () -> "no warning naming " + file + ": " + warnings());
+        }
+    }
+
+    /** Issue 12, the attack: a link in the folder makes the server apply a file that lives (and is written) elsewhere. */
+    @Test
+    @Order(8)
+    void aSymbolicLinkIsNeverFollowed() {
+        assertRefused(realm.exchange(symlinked.value()));
+        assertTrue(Files.isSymbolicLink(folder.resolve("22-symlinked.json")), files()::toString);
+        assertTrue(Files.isRegularFile(symlinkTarget), "the link's target was moved or removed");
+        assertTrue(warnings().stream().anyMatch(line -> line.contains(folder.resolve("22-symlinked.json").toString())
+                && line.contains("symbolic link")), () -> "no warning naming the link: " + warnings());
+    }
+
+    /** Issue 12, the attack: whoever can read the folder later (a backup, a copied volume) finds working tokens in .done. */
+    @Test
+    @Order(8)
+    void aDoneFileNamesTheKeyAndHoldsNoTokenValue() throws IOException {
+        JsonNode ciRecord = Http.JSON.readTree(Files.readString(folder.resolve("10-create-ci.json.done")));
+        assertFalse(ciRecord.has("token"), ciRecord::toString);
+        assertEquals(ci.key(), ciRecord.path("key").asText(), ciRecord::toString);
+        assertEquals("ci", ciRecord.path("name").asText(), ciRecord::toString);
+
+        String bobs = Files.readString(folder.resolve("12-create-two-for-bob.json.done"));
+        JsonNode bobRecord = Http.JSON.readTree(bobs);
+        assertEquals(List.of(bobToDelete.key(), bobKept.key()), bobRecord.findValuesAsText("key"), bobs);
+        assertTrue(bobRecord.findValues("token").isEmpty(), bobs);
+        assertFalse(bobs.contains(bobToDelete.value().substring(6, 40)) || bobs.contains(bobKept.value().substring(6, 40)), bobs);
+    }
+
+    /**
+     * Issue 12, the old bug: when a file's {@code .done} could not be written after it was applied, the file stayed
+     * {@code .json} and the next start applied it again, bringing back a token its owner had deleted since.
+     */
+    @Test
+    @Order(9)
+    void aFileWhoseOutcomeCannotBeRecordedIsAppliedOnceAndNeverAgain() throws IOException {
+        assertExchanged(realm.exchange(recordBlocked.value()));
+        assertTrue(Files.exists(folder.resolve("60-record-blocked.json.processing")), files()::toString);
+        TokenApi alice = realm.tokensOf("alice");
+        HttpResult deleted = alice.delete(recordBlocked.key());
+        assertEquals(204, deleted.status(), deleted::toString);
+        // meanwhile the operator gives the skipped files to Keycloak's user alone
+        for (String file : List.of("20-group-writable.json", "21-other-writable.json")) {
+            Files.setPosixFilePermissions(folder.resolve(file), PosixFilePermissions.fromString("rw-------"));
+        }
+
+        server.restart();
+
+        assertRefused(realm.exchange(recordBlocked.value()));
+        assertNull(realm.tokensOf("alice").listed(recordBlocked.key()), "a file whose outcome was not recorded was applied again");
+        assertEquals(1, logLines("60-record-blocked.json").size(), () -> logLines("60-record-blocked.json").toString());
+        assertTrue(warnings().stream().anyMatch(line -> line.contains("60-record-blocked.json.processing")),
+                () -> "no warning about the left-over claim: " + warnings());
+        // once only the owner may write them, the skipped files apply
+        assertTrue(files().containsAll(Set.of("20-group-writable.json.done", "21-other-writable.json.done")), files()::toString);
+        assertExchanged(realm.exchange(groupWritable.value()));
+        assertExchanged(realm.exchange(otherWritable.value()));
+    }
+
+    /** Issue 12, the attack: a folder others may write lets them add files, or swap a checked file for theirs. */
+    @Test
+    @Order(20)
+    void aFolderWritableByGroupOrOthersIsRefusedAsAWhole() throws IOException {
+        CliJar.Token inOpenFolder = token();
+        write("70-in-open-folder.json", create("alice", "open-folder", inOpenFolder.value(), ciExpiry, List.of()));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwx---"));
+        try {
+            server.restart();
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+
+        assertRefused(realm.exchange(inOpenFolder.value()));
+        assertTrue(files().contains("70-in-open-folder.json"), files()::toString);
+        assertTrue(warnings().stream().anyMatch(line -> line.contains(folder.toString()) && line.contains("group or others")
+                && line.contains("nothing provisioned")), () -> "no warning naming the folder: " + warnings());
+    }
+
     // --- helpers
+
+    /** The server log's WARN and ERROR lines about provisioning. */
+    private List<String> warnings() {
+        try (Stream<String> lines = Files.lines(server.log())) {
+            return lines.filter(line -> (line.contains("WARN") || line.contains("ERROR")) && line.contains("provisioning")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private CliJar.Token token() {
         CliJar.Token token = CliJar.generate();
@@ -405,7 +562,17 @@ class ProvisioningIT {
 
     private void write(String name, Object content) {
         try {
-            Files.writeString(folder.resolve(name), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(content));
+            writeText(folder.resolve(name), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a file only its owner may write, as the README asks. */
+    private static void writeText(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
