@@ -15,7 +15,7 @@ class TokenPolicyTest {
 
     private static TokenPolicy policy(int maxLifetimeDays, boolean expiryRequired, List<String> availableScopes) {
         return new TokenPolicy(maxLifetimeDays, expiryRequired, 0, 100, availableScopes, TokenPolicy.DEFAULT_EXCHANGE_CLIENT,
-                List.of());
+                List.of(), 0);
     }
 
     @Test
