@@ -90,12 +90,12 @@ public final class ExpiryReminders {
         UserModel owner = owned.owner();
         ApiTokenCredentialModel credential = owned.credential();
         if (ReminderMail.send(session, realm, owner, credential, now)) {
+            LOG.infof("realm %s: expiry reminder for token %s of %s sent", realm.getName(), credential.key(), owner.getUsername());
             // the smallest due threshold was mailed; the larger ones it covers are done too. Only the bookkeeping is
             // written, on the row as stored now, and only while the expiry is the one the mail named
             Instant mailedExpiry = credential.data().expiresAt();
             CredentialWrites.change(session, realm, owner, credential.key(),
                     current -> Objects.equals(current.data().expiresAt(), mailedExpiry) ? current.with(current.data().remindedFor(due)) : current);
-            LOG.infof("realm %s: expiry reminder for token %s of %s sent", realm.getName(), credential.key(), owner.getUsername());
         }
     }
 
