@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 import org.jboss.logging.Logger;
@@ -14,6 +15,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.credential.CredentialWrites;
 import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.credential.TokenLookup;
@@ -88,9 +90,12 @@ public final class ExpiryReminders {
         UserModel owner = owned.owner();
         ApiTokenCredentialModel credential = owned.credential();
         if (ReminderMail.send(session, realm, owner, credential, now)) {
-            // the smallest due threshold was mailed; the larger ones it covers are done too
-            owner.credentialManager().updateStoredCredential(credential.with(credential.data().remindedFor(due)));
             LOG.infof("realm %s: expiry reminder for token %s of %s sent", realm.getName(), credential.key(), owner.getUsername());
+            // the smallest due threshold was mailed; the larger ones it covers are done too. Only the bookkeeping is
+            // written, on the row as stored now, and only while the expiry is the one the mail named
+            Instant mailedExpiry = credential.data().expiresAt();
+            CredentialWrites.change(session, realm, owner, credential.key(),
+                    current -> Objects.equals(current.data().expiresAt(), mailedExpiry) ? current.with(current.data().remindedFor(due)) : current);
         }
     }
 

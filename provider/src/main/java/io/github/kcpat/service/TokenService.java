@@ -13,6 +13,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.credential.CredentialWrites;
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenState;
@@ -83,9 +84,11 @@ public final class TokenService {
         policy.checkExpiry(expiresAt, now);
         List<String> scopes = request.scopes() == null ? List.of() : request.scopes();
         policy.checkScopes(scopes);
-        List<ApiTokenCredentialModel> existing = list();
+        // under the owner's lock and from the database: parallel creates cannot all see room for one more
+        CredentialWrites.lockOwner(session, owner);
+        List<String> existing = CredentialWrites.storedNames(session, owner, null);
         policy.checkRoomForAnother(existing.size());
-        requireUniqueName(existing, name, null);
+        requireUniqueName(existing, name);
 
         if (TokenLookup.keyExists(session, token.key())) {
             throw new TokenServiceException(TokenServiceException.Kind.CONFLICT, "A token with this key already exists");
@@ -99,43 +102,55 @@ public final class TokenService {
         return new Issued(credential, token.value());
     }
 
+    /** Changes only the fields the request names, on the token as stored at this moment (see {@link CredentialWrites}). */
     public ApiTokenCredentialModel update(String key, TokenRequest request) {
-        ApiTokenCredentialModel current = get(key);
+        get(key);
         TokenPolicy policy = TokenPolicy.of(realm);
         Instant now = now();
-        TokenData data = current.data().updatedAt(now);
         if (request.expiresAtGiven()) {
             policy.checkExpiry(request.expiresAt(), now);
-            if (!Objects.equals(request.expiresAt(), current.data().expiresAt())) {
-                data = data.withExpiresAt(request.expiresAt(), now);
-            }
         }
         if (request.scopes() != null) {
             policy.checkScopes(request.scopes());
+        }
+        String name = request.name() == null ? null : validName(request.name());
+        if (name != null) {
+            CredentialWrites.lockOwner(session, owner);
+            requireUniqueName(CredentialWrites.storedNames(session, owner, key), name);
+        }
+        ApiTokenCredentialModel updated = CredentialWrites.change(session, realm, owner, key,
+                        current -> changed(current, request, name, now))
+                .orElseThrow(TokenServiceException::notFound);
+        changes.record(TokenChanges.Action.UPDATED, updated);
+        return updated;
+    }
+
+    private static ApiTokenCredentialModel changed(ApiTokenCredentialModel current, TokenRequest request, String name, Instant now) {
+        TokenData data = current.data().updatedAt(now);
+        if (request.expiresAtGiven() && !Objects.equals(request.expiresAt(), current.data().expiresAt())) {
+            data = data.withExpiresAt(request.expiresAt(), now);
+        }
+        if (request.scopes() != null) {
             data = data.withScopes(request.scopes(), now);
         }
         if (request.state() != null) {
             data = data.withState(request.state(), now);
         }
         ApiTokenCredentialModel changed = current.with(data);
-        if (request.name() != null) {
-            String name = validName(request.name());
-            requireUniqueName(list(), name, key);
-            changed = changed.named(name);
-        }
-        ApiTokenCredentialModel updated = changed;
-        store(() -> owner.credentialManager().updateStoredCredential(updated));
-        changes.record(TokenChanges.Action.UPDATED, updated);
-        return updated;
+        return name == null ? changed : changed.named(name);
     }
 
     /** A new secret for the same key, name and settings; the old value stops working with this commit. */
     public Issued rotate(String key) {
-        ApiTokenCredentialModel current = get(key);
-        TokenPolicy.of(realm).checkExpiryStillAllowed(current.data().expiresAt(), now());
+        get(key);
+        TokenPolicy policy = TokenPolicy.of(realm);
+        Instant now = now();
         ApiToken token = ApiToken.withKey(key);
-        ApiTokenCredentialModel rotated = current.withSecretOf(token).with(current.data().updatedAt(now()));
-        owner.credentialManager().updateStoredCredential(rotated);
+        ApiTokenCredentialModel rotated = CredentialWrites.change(session, realm, owner, key, current -> {
+                    policy.checkExpiryStillAllowed(current.data().expiresAt(), now);
+                    return current.withSecretOf(token).with(current.data().updatedAt(now));
+                })
+                .orElseThrow(TokenServiceException::notFound);
         changes.record(TokenChanges.Action.ROTATED, rotated);
         return new Issued(rotated, token.value());
     }
@@ -164,9 +179,8 @@ public final class TokenService {
         return name;
     }
 
-    private static void requireUniqueName(List<ApiTokenCredentialModel> existing, String name, String exceptKey) {
-        boolean taken = existing.stream()
-                .anyMatch(token -> token.name() != null && token.name().equalsIgnoreCase(name) && !token.key().equals(exceptKey));
+    private static void requireUniqueName(List<String> existingNames, String name) {
+        boolean taken = existingNames.stream().anyMatch(existing -> existing != null && existing.equalsIgnoreCase(name));
         if (taken) {
             throw duplicateName(name);
         }

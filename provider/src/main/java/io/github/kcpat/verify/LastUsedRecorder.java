@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -16,6 +15,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.credential.CredentialWrites;
 
 /**
  * Keeps a token's last-used time to within {@link #GRANULARITY} without a write per request: at most
@@ -68,10 +68,11 @@ final class LastUsedRecorder {
                 }
                 session.getContext().setRealm(realm);
                 UserModel owner = session.users().getUserById(realm, ownerId);
-                CredentialModel stored = owner == null ? null : owner.credentialManager().getStoredCredentialById(key);
-                if (stored != null) {
-                    ApiTokenCredentialModel credential = ApiTokenCredentialModel.from(stored);
-                    owner.credentialManager().updateStoredCredential(credential.with(credential.data().usedAt(now.truncatedTo(ChronoUnit.SECONDS))));
+                if (owner != null) {
+                    Instant usedAt = now.truncatedTo(ChronoUnit.SECONDS);
+                    // the last-use time alone, on the row as stored now: a rotation or disable since the request stays
+                    CredentialWrites.change(session, realm, owner, key, current -> isLater(usedAt, current.data().lastUsedAt())
+                            ? current.with(current.data().usedAt(usedAt)) : current);
                 }
             });
             WRITES_IN_FLIGHT.remove(key, now);
@@ -79,5 +80,9 @@ final class LastUsedRecorder {
             // the claim stays, so the next attempt waits a full period instead of retrying on every request
             LOG.debugf("could not record the last use of token %s: %s", key, e.getClass().getSimpleName());
         }
+    }
+
+    private static boolean isLater(Instant usedAt, Instant recorded) {
+        return recorded == null || usedAt.isAfter(recorded);
     }
 }

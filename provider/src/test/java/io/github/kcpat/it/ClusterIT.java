@@ -31,7 +31,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -55,6 +59,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class ClusterIT {
 
     private static final int TRIES = 20;
+    private static final int RACE_ROUNDS = 8;
+    private static final int RACERS = 5;
+    /** What A does to a token while it is used: every order of rotations and state changes a user might send. */
+    private static final List<List<String>> RACE_COMMANDS = List.of(
+            List.of("rotate"), List.of("DISABLED"), List.of("rotate", "DISABLED"), List.of("DISABLED", "rotate"),
+            List.of("DISABLED", "ACTIVE"), List.of("rotate", "rotate"), List.of("DISABLED", "rotate", "ACTIVE"));
     private static final Duration REFUSAL_DEADLINE = Duration.ofSeconds(10);
     private static final Duration VIEW_DEADLINE = Duration.ofSeconds(120);
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
@@ -142,8 +152,101 @@ class ClusterIT {
         measureRevocation("delete", (api, token) -> api.delete(token.key()));
     }
 
+    /**
+     * Attack: a write that read the token before another node's change wrote all of it back, so a last-use write on B
+     * brought back the secret A had just rotated away, or re-enabled what A had disabled. Here every token is changed on
+     * A (rotations, disables, re-enables in a random order) while it is used on both nodes for the first time, so
+     * that each node's last-use write races the changes; afterwards both nodes must show the last command's state.
+     */
     @Test
     @Order(6)
+    void racesOfChangesOnAAgainstUsesOnBEndInTheLastCommandsState() throws Exception {
+        String user = clusterUser("race");
+        TokenApi onA = realmA.tokensOf(user);
+        TokenApi onB = realmB.tokensOf(user);
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS * 3);
+        Random random = new Random();
+        try {
+            for (int round = 0; round < RACE_ROUNDS; round++) {
+                List<CompletableFuture<Void>> races = new ArrayList<>();
+                for (int racer = 0; racer < RACERS; racer++) {
+                    CreatedToken token = onA.createToken(uniqueName("race-" + round + "-" + racer));
+                    List<String> commands = RACE_COMMANDS.get(random.nextInt(RACE_COMMANDS.size()));
+                    int headStart = random.nextInt(40);
+                    races.add(CompletableFuture.runAsync(() -> race(onA, onB, token, commands, headStart, failures, pool), pool));
+                }
+                CompletableFuture.allOf(races.toArray(CompletableFuture[]::new)).get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        report.add("races of changes on A against uses on B: " + RACE_ROUNDS * RACERS + " tokens, " + failures.size()
+                + " ended in a state other than the last command's");
+        assertEquals(List.of(), failures, "tokens whose final state is not the last command's");
+    }
+
+    /** One token: its first uses on B and on A race the commands on A; then both nodes are asked for the outcome. */
+    private static void race(TokenApi onA, TokenApi onB, CreatedToken token, List<String> commands, int headStart,
+            List<String> failures, ExecutorService pool) {
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<Void> usesOnB = CompletableFuture.runAsync(() -> {
+            await(start);
+            realmB.exchange(token.value());
+        }, pool);
+        CompletableFuture<Void> usesOnA = CompletableFuture.runAsync(() -> {
+            await(start);
+            realmA.exchange(token.value());
+        }, pool);
+        start.countDown();
+        Pause.of(Duration.ofMillis(headStart));
+        List<String> values = new ArrayList<>(List.of(token.value()));
+        String state = "ACTIVE";
+        for (String command : commands) {
+            HttpResult answer = command.equals("rotate") ? onA.rotate(token.key()) : onA.patch(token.key(), Map.of("state", command));
+            if (answer.status() != 200) {
+                failures.add(token.name() + ": " + command + " answered " + answer);
+                return;
+            }
+            if (command.equals("rotate")) {
+                values.add(answer.json().path("token").asText());
+            } else {
+                state = command;
+            }
+        }
+        usesOnA.join();
+        usesOnB.join();
+        Pause.of(Duration.ofMillis(500)); // after-request last-use writes included
+        String latest = values.get(values.size() - 1);
+        String expected = commands + " → " + state;
+        for (DemoRealm node : List.of(realmA, realmB)) {
+            String where = token.name() + " on " + (node == realmA ? "A" : "B") + " after " + expected + ": ";
+            for (String earlier : values.subList(0, values.size() - 1)) {
+                if (node.exchange(earlier).status() != 401) {
+                    failures.add(where + "a rotated-away value works again");
+                }
+            }
+            int latestAnswer = node.exchange(latest).status();
+            if (latestAnswer != (state.equals("ACTIVE") ? 200 : 401)) {
+                failures.add(where + "the latest value answered " + latestAnswer);
+            }
+            String stored = (node == realmA ? onA : onB).get(token.key()).json().path("state").asText();
+            if (!stored.equals(state)) {
+                failures.add(where + "state " + stored);
+            }
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    @Order(7)
     void aPolicyChangedOnAIsEnforcedOnBAtOnce() {
         TokenAdminApi adminA = new KeycloakAdmin(realmA.http()).tokens(DemoRealm.NAME);
         HttpResult original = adminA.policy();
@@ -169,7 +272,7 @@ class ClusterIT {
 
     /** Last: node A dies (SIGKILL) while node B serves exchanges of tokens made on both nodes. */
     @Test
-    @Order(7)
+    @Order(8)
     void nodeBKeepsServingWhenNodeAIsKilled() throws Exception {
         String user = clusterUser("survivor");
         List<CreatedToken> tokens = new ArrayList<>();

@@ -92,7 +92,11 @@ class SqlStatementsIT {
         assertEquals(10, sql.stream().filter(statement -> statement.equals(OWNER_LOOKUP)).count(), all);
         List<String> writes = writes(sql);
         assertEquals(10, writes.size(), all);
-        assertTrue(writes.stream().allMatch(statement -> statement.startsWith("update CREDENTIAL set")), all);
+        // each a field-level write under a row lock (CredentialWrites): the row read afresh with select … for update,
+        // then updated by a bulk update (rendered with an alias, "update CREDENTIAL ce1_0 set …")
+        assertTrue(writes.stream().allMatch(statement -> statement.startsWith("update CREDENTIAL ")), all);
+        assertEquals(10, sql.stream().filter(statement -> statement.startsWith("select ")
+                && statement.contains(" from CREDENTIAL ") && statement.endsWith(" for update")).count(), all);
         // whatever else Keycloak's user cache loads, credentials are only ever read by key or by owner: never scanned
         assertTrue(sql.stream().filter(statement -> statement.contains(" from CREDENTIAL "))
                 .allMatch(statement -> statement.contains(".ID=?") || statement.contains(".USER_ID=?")), all);
