@@ -8,13 +8,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.TokenData;
 
-/** A token as the API shows it: never its secret, except {@code token} right after create and rotate. */
+/**
+ * A token as the API shows it: never its secret, except {@code token} right after create and rotate.
+ * {@code disabledByAdmin}: an admin disabled it, and only an admin can activate it again.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TokenRepresentation(
         String key,
         String name,
         List<String> scopes,
         String state,
+        boolean disabledByAdmin,
         boolean expired,
         String createdAt,
         String updatedAt,
@@ -29,8 +33,8 @@ public record TokenRepresentation(
     public static TokenRepresentation withValue(ApiTokenCredentialModel credential, String value) {
         TokenData data = credential.data();
         return new TokenRepresentation(credential.key(), credential.name(), data.scopes(), data.state().name(),
-                data.isExpired(Instant.now()), text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()),
-                text(data.lastUsedAt()), value);
+                data.disabledByAdmin(), data.isExpired(Instant.now()), text(credential.createdAt()), text(data.updatedAt()),
+                text(data.expiresAt()), text(data.lastUsedAt()), value);
     }
 
     private static String text(Instant instant) {
