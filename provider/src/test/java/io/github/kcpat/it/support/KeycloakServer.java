@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  */
 public final class KeycloakServer implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /** 180 s; {@code -Dkeycloak.startupTimeoutSeconds=…} for a loaded machine (augmentation alone can take minutes). */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.startupTimeoutSeconds", 180));
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
     private static final int LOG_TAIL_LINES = 80;
 
