@@ -22,6 +22,7 @@ export const messages = {
   patNever: "Never",
   patActive: "Active",
   patDisabled: "Disabled",
+  patDisabledByAdmin: "Disabled by an admin",
   patExpired: "Expired",
   patDisable: "Disable",
   patActivate: "Activate",

@@ -57,6 +57,10 @@ export const TokenTable = ({ tokens, locale, onToggle, onRotate, onDelete }: Pro
               <Td dataLabel={t("apiTokensState")} data-testid="token-state">
                 {token.state === "ACTIVE" ? (
                   <Label color="green">{t("apiTokensActive")}</Label>
+                ) : token.disabledByAdmin ? (
+                  <Label color="orange" data-testid="token-disabled-by-admin">
+                    {t("apiTokensDisabledByAdmin")}
+                  </Label>
                 ) : (
                   <Label color="grey">{t("apiTokensDisabled")}</Label>
                 )}
@@ -77,15 +81,17 @@ export const TokenTable = ({ tokens, locale, onToggle, onRotate, onDelete }: Pro
               </Td>
               <Td isActionCell>
                 <Flex flexWrap={{ default: "nowrap" }} spaceItems={{ default: "spaceItemsMd" }}>
-                  <Button
-                    variant="link"
-                    isInline
-                    onClick={() => onToggle(token)}
-                    aria-label={t(token.state === "ACTIVE" ? "apiTokensDisableNamed" : "apiTokensActivateNamed", { name: token.name })}
-                    data-testid={token.state === "ACTIVE" ? "disable-token" : "activate-token"}
-                  >
-                    {t(token.state === "ACTIVE" ? "apiTokensDisable" : "apiTokensActivate")}
-                  </Button>
+                  {!(token.state === "DISABLED" && token.disabledByAdmin) && (
+                    <Button
+                      variant="link"
+                      isInline
+                      onClick={() => onToggle(token)}
+                      aria-label={t(token.state === "ACTIVE" ? "apiTokensDisableNamed" : "apiTokensActivateNamed", { name: token.name })}
+                      data-testid={token.state === "ACTIVE" ? "disable-token" : "activate-token"}
+                    >
+                      {t(token.state === "ACTIVE" ? "apiTokensDisable" : "apiTokensActivate")}
+                    </Button>
+                  )}
                   <Button
                     variant="link"
                     isInline

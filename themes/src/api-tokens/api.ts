@@ -6,6 +6,8 @@ export type ApiToken = {
   name: string;
   scopes: string[];
   state: "ACTIVE" | "DISABLED";
+  /** An admin disabled it: only an admin can activate it again. */
+  disabledByAdmin: boolean;
   expired: boolean;
   createdAt: string;
   updatedAt: string;

@@ -212,6 +212,10 @@ export const TokensTab = ({ api, realm, canManage }: Props) => {
                 <Td dataLabel={t("patState")} data-testid="token-state">
                   {token.state === "ACTIVE" ? (
                     <Label color="green">{t("patActive")}</Label>
+                  ) : token.disabledByAdmin ? (
+                    <Label color="orange" data-testid="token-disabled-by-admin">
+                      {t("patDisabledByAdmin")}
+                    </Label>
                   ) : (
                     <Label color="grey">{t("patDisabled")}</Label>
                   )}

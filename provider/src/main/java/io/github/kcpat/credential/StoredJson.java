@@ -23,7 +23,8 @@ final class StoredJson {
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
     record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> remindersSent) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> remindersSent,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean disabledByAdmin) {
     }
 
     record Secret(String algorithm, String hash) {
@@ -34,7 +35,7 @@ final class StoredJson {
 
     static String write(TokenData data) {
         return write(new Data(data.scopes(), data.state().name(), text(data.expiresAt()), text(data.updatedAt()),
-                text(data.lastUsedAt()), data.remindersSent()));
+                text(data.lastUsedAt()), data.remindersSent(), data.disabledByAdmin() ? Boolean.TRUE : null));
     }
 
     static TokenData readData(String json) {
@@ -53,7 +54,8 @@ final class StoredJson {
         Data data = read(json, Data.class);
         return new TokenData(data.scopes() == null ? List.of() : data.scopes(),
                 data.state() == null ? TokenState.ACTIVE : TokenState.valueOf(data.state()),
-                instant(data.expiresAt()), instant(data.updatedAt()), instant(data.lastUsedAt()), data.remindersSent());
+                instant(data.expiresAt()), instant(data.updatedAt()), instant(data.lastUsedAt()), data.remindersSent(),
+                Boolean.TRUE.equals(data.disabledByAdmin()));
     }
 
     static String writeSecret(String algorithm, byte[] hash) {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.keycloak.events.Details;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -29,6 +31,7 @@ import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenSearch;
 import io.github.kcpat.http.JsonResponses;
+import io.github.kcpat.notify.AdminCreatedMail;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenChanges;
 import io.github.kcpat.service.TokenRequest;
@@ -68,7 +71,7 @@ public final class AdminTokensResource {
         if (first < 0 || max < 1 || max > 1000) {
             throw invalid("first must be 0 or more and max between 1 and 1000");
         }
-        String userId = user == null || user.isBlank() ? null : existingUser(user).getId();
+        String userId = user == null || user.isBlank() ? null : permittedUser(user, auth.users()::canView).getId();
         String term = search == null || search.isBlank() ? null : search.trim();
         TokenPolicy policy = TokenPolicy.of(realm);
         List<AdminTokenRepresentation> tokens = TokenSearch.find(session, realm, userId, term, first, max).stream()
@@ -88,13 +91,18 @@ public final class AdminTokensResource {
     @POST
     @Path("tokens")
     public Response create(String body) {
+        AdminPermissions.allowed(() -> auth.users().requireQuery());
         JsonNode request = TokenRequests.readObject(body, CREATE_FIELDS);
         String userRef = TokenRequests.text(request, "user");
         if (userRef == null || userRef.isBlank()) {
             throw invalid("user (id or username) is required");
         }
-        UserModel owner = existingUser(userRef);
-        AdminPermissions.allowed(() -> auth.users().requireManage(owner));
+        UserModel owner = permittedUser(userRef, auth.users()::canManage);
+        // the admin sees (or chose) the value, and so can act as the owner: Keycloak's right for that is impersonation
+        if (!AdminPermissions.canImpersonate(auth, owner)) {
+            throw AdminPermissions.forbidden("Admins cannot create tokens for other users: it needs the impersonation "
+                    + "permission for this user, as impersonating them would");
+        }
         String supplied = TokenRequests.text(request, "token");
         ApiToken token = supplied == null ? ApiToken.generate() : ApiToken.parse(supplied)
                 .orElseThrow(() -> invalid("token is not a well-formed personal API token"));
@@ -103,6 +111,8 @@ public final class AdminTokensResource {
         });
         TokenRequest tokenRequest = TokenRequests.toRequest(request);
         TokenService.Issued issued = ServiceErrors.call(() -> service(owner).create(tokenRequest, token));
+        AdminCreatedMail.afterCommit(session, realm, owner, issued.credential(),
+                auth.adminAuth().getUser(), auth.adminAuth().getRealm());
         OwnedToken owned = new OwnedToken(owner, issued.credential());
         return JsonResponses.of(Response.Status.CREATED, AdminTokenRepresentation.of(owned, supplied == null ? issued.value() : null,
                 TokenPolicy.of(realm)));
@@ -129,8 +139,8 @@ public final class AdminTokensResource {
     @DELETE
     @Path("users/{user}/tokens")
     public Response deleteAllOf(@PathParam("user") String user) {
-        UserModel owner = existingUser(user);
-        AdminPermissions.allowed(() -> auth.users().requireManage(owner));
+        AdminPermissions.allowed(() -> auth.users().requireQuery());
+        UserModel owner = permittedUser(user, auth.users()::canManage);
         int deleted = service(owner).deleteAll();
         return JsonResponses.of(Response.Status.OK, Map.of("deleted", deleted));
     }
@@ -141,18 +151,22 @@ public final class AdminTokensResource {
     }
 
     private TokenService service(UserModel owner) {
-        return new TokenService(session, realm, owner, this::recordAdminEvent);
+        return TokenService.forAdmin(session, realm, owner, (action, token) -> recordAdminEvent(action, owner, token));
     }
 
-    private void recordAdminEvent(TokenChanges.Action action, ApiTokenCredentialModel token) {
+    /** Names the owner in the path, the representation and the details: an audit finds every change to a user's tokens. */
+    private void recordAdminEvent(TokenChanges.Action action, UserModel owner, ApiTokenCredentialModel token) {
         OperationType operation = switch (action) {
             case CREATED -> OperationType.CREATE;
             case UPDATED, ROTATED -> OperationType.UPDATE;
             case DELETED -> OperationType.DELETE;
         };
         adminEvent.clone(session).operation(operation)
-                .resourcePath("personal-api-tokens", "tokens", token.key())
-                .representation(TokenRepresentation.of(token, TokenPolicy.of(realm)))
+                .resourcePath("personal-api-tokens", "users", owner.getId(), "tokens", token.key())
+                .representation(AdminTokenRepresentation.of(new OwnedToken(owner, token), null, TokenPolicy.of(realm)))
+                .detail(Details.USERNAME, owner.getUsername())
+                .detail(Details.CREDENTIAL_ID, token.key())
+                .detail(Details.CREDENTIAL_TYPE, ApiTokenCredentialModel.TYPE)
                 .success();
     }
 
@@ -171,13 +185,21 @@ public final class AdminTokensResource {
         return owned;
     }
 
-    private UserModel existingUser(String idOrUsername) {
+    /**
+     * The user named by id or username, when the caller may act on them. An unknown user is answered like a
+     * forbidden one unless the caller may view every user of the realm anyway: else any realm user could probe
+     * which usernames exist (Keycloak's own credential endpoints guard their ids the same way).
+     */
+    private UserModel permittedUser(String idOrUsername, Predicate<UserModel> allowed) {
         UserModel user = session.users().getUserById(realm, idOrUsername);
         if (user == null) {
             user = session.users().getUserByUsername(realm, idOrUsername);
         }
-        if (user == null) {
+        if (user == null && auth.users().canView()) {
             throw JsonResponses.failure(Response.Status.NOT_FOUND, "not_found", "No such user in this realm");
+        }
+        if (user == null || !allowed.test(user)) {
+            throw AdminPermissions.forbidden();
         }
         return user;
     }

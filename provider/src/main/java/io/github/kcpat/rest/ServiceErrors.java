@@ -31,6 +31,7 @@ final class ServiceErrors {
                 case INVALID -> JsonResponses.failure(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
                 case NOT_FOUND -> JsonResponses.failure(Response.Status.NOT_FOUND, "not_found", e.getMessage());
                 case CONFLICT -> JsonResponses.failure(Response.Status.CONFLICT, "conflict", e.getMessage());
+                case FORBIDDEN -> JsonResponses.failure(Response.Status.FORBIDDEN, "forbidden", e.getMessage());
             };
         }
     }

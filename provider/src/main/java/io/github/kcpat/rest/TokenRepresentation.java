@@ -9,13 +9,17 @@ import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.policy.TokenPolicy;
 
-/** A token as the API shows it: never its secret, except {@code token} right after create and rotate. */
+/**
+ * A token as the API shows it: never its secret, except {@code token} right after create and rotate.
+ * {@code disabledByAdmin}: an admin disabled it, and only an admin can activate it again.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TokenRepresentation(
         String key,
         String name,
         List<String> scopes,
         String state,
+        boolean disabledByAdmin,
         boolean expired,
         String createdAt,
         String updatedAt,
@@ -37,8 +41,8 @@ public record TokenRepresentation(
         Instant effectiveExpiry = policy.effectiveExpiry(credential.createdAt(), data.expiresAt());
         boolean expired = effectiveExpiry != null && !effectiveExpiry.isAfter(Instant.now());
         return new TokenRepresentation(credential.key(), credential.name(), data.scopes(), data.state().name(),
-                expired, text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()), text(effectiveExpiry),
-                text(data.lastUsedAt()), value);
+                data.disabledByAdmin(), expired, text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()),
+                text(effectiveExpiry), text(data.lastUsedAt()), value);
     }
 
     private static String text(Instant instant) {

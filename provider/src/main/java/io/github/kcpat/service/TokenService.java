@@ -34,13 +34,25 @@ public final class TokenService {
     private final RealmModel realm;
     private final UserModel owner;
     private final TokenChanges changes;
+    /** The caller is an admin: a state it sets is the admin's, and only an admin may undo its disabling. */
+    private final boolean byAdmin;
     private final Clock clock = Clock.systemUTC();
 
     public TokenService(KeycloakSession session, RealmModel realm, UserModel owner, TokenChanges changes) {
+        this(session, realm, owner, changes, false);
+    }
+
+    private TokenService(KeycloakSession session, RealmModel realm, UserModel owner, TokenChanges changes, boolean byAdmin) {
         this.session = session;
         this.realm = realm;
         this.owner = owner;
         this.changes = changes;
+        this.byAdmin = byAdmin;
+    }
+
+    /** The service for an admin acting on {@code owner}'s tokens: changes go to {@code changes} (admin events). */
+    public static TokenService forAdmin(KeycloakSession session, RealmModel realm, UserModel owner, TokenChanges changes) {
+        return new TokenService(session, realm, owner, changes, true);
     }
 
     /** The service for an owner acting on their own tokens through {@code clientId}: changes become user events. */
@@ -95,7 +107,7 @@ public final class TokenService {
         }
         TokenState state = request.state() == null ? TokenState.ACTIVE : request.state();
         ApiTokenCredentialModel credential = ApiTokenCredentialModel.create(token, name,
-                new TokenData(scopes, state, expiresAt, now, null), now);
+                new TokenData(scopes, state, expiresAt, now, null).withDisabledByAdmin(byAdmin && state == TokenState.DISABLED), now);
         store(() -> owner.credentialManager().createStoredCredential(credential));
         UnknownKeyCache.of(session).forgetCreated(session, realm.getId(), token.key());
         changes.record(TokenChanges.Action.CREATED, credential);
@@ -125,7 +137,7 @@ public final class TokenService {
         return updated;
     }
 
-    private static ApiTokenCredentialModel changed(ApiTokenCredentialModel current, TokenRequest request, String name, Instant now) {
+    private ApiTokenCredentialModel changed(ApiTokenCredentialModel current, TokenRequest request, String name, Instant now) {
         TokenData data = current.data().updatedAt(now);
         if (request.expiresAtGiven() && !Objects.equals(request.expiresAt(), current.data().expiresAt())) {
             data = data.withExpiresAt(request.expiresAt(), now);
@@ -134,7 +146,14 @@ public final class TokenService {
             data = data.withScopes(request.scopes(), now);
         }
         if (request.state() != null) {
+            if (!byAdmin && request.state() == TokenState.ACTIVE && current.data().disabledByAdmin()) {
+                throw new TokenServiceException(TokenServiceException.Kind.FORBIDDEN,
+                        "An administrator disabled this token; only an administrator can activate it again");
+            }
             data = data.withState(request.state(), now);
+            if (byAdmin) {
+                data = data.withDisabledByAdmin(request.state() == TokenState.DISABLED);
+            }
         }
         ApiTokenCredentialModel changed = current.with(data);
         return name == null ? changed : changed.named(name);

@@ -4,7 +4,7 @@ package io.github.kcpat.service;
 public final class TokenServiceException extends RuntimeException {
 
     public enum Kind {
-        INVALID, NOT_FOUND, CONFLICT
+        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN
     }
 
     private final Kind kind;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcpat.it.support.Browser;
+import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
@@ -132,6 +133,20 @@ class AccountConsoleIT {
         browser.gone(rowLocator(name));
         browser.screenshot("8-deleted");
         assertEquals(401, realm.exchange(rotated).status(), "deleted in the page");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aTokenAnAdminDisabledSaysSoAndOffersNoActivate(TestInfo test) {
+        CreatedToken token = realm.tokensOf("alice").createToken(uniqueName("admin-disabled"));
+        HttpResult disabled = new KeycloakAdmin(realm.http()).tokens(DemoRealm.NAME).patch(token.key(), Map.of("state", "DISABLED"));
+        assertEquals(200, disabled.status(), disabled::toString);
+
+        browser = signIn(test, "alice");
+        openApiTokensPage();
+        awaitState(token.name(), "Disabled by an admin");
+        assertTrue(browser.driver().findElements(rowButton(token.name(), "activate-token")).isEmpty(), "an Activate button is offered");
+        assertEquals(204, realm.tokensOf("alice").delete(token.key()).status());
         assertNoConsoleErrors();
     }
 

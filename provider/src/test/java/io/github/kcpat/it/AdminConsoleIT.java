@@ -116,7 +116,7 @@ class AdminConsoleIT {
         assertEquals("Active", stateOf(alices.name()));
 
         rowAction(alices.name(), "Disable");
-        awaitState(alices.name(), "Disabled");
+        awaitState(alices.name(), "Disabled by an admin");
         assertEquals(401, realm.exchange(alices.value()).status(), "disabled in the admin page");
         browser.screenshot("3-disabled");
 

@@ -48,7 +48,10 @@ class AdminPermissionsIT {
         ANONYMOUS(Set.of(401)),
         USER_WITHOUT_ADMIN_ROLES(Set.of(403)),
         VIEW_USERS(Set.of(403), Operation.LIST, Operation.READ),
+        // creating a token hands its value to the admin: that needs the impersonation role besides manage-users
         MANAGE_USERS(Set.of(403), Operation.LIST, Operation.READ, Operation.PATCH, Operation.DELETE,
+                Operation.DELETE_ALL),
+        MANAGE_USERS_AND_IMPERSONATION(Set.of(403), Operation.LIST, Operation.READ, Operation.PATCH, Operation.DELETE,
                 Operation.DELETE_ALL, Operation.CREATE),
         VIEW_REALM(Set.of(403), Operation.GET_POLICY),
         MANAGE_REALM(Set.of(403), Operation.GET_POLICY, Operation.PUT_POLICY),
@@ -82,6 +85,7 @@ class AdminPermissionsIT {
         logins.put(Caller.USER_WITHOUT_ADMIN_ROLES, AdminLogin.password(realm.http(), DemoRealm.NAME, "alice", "alice"));
         logins.put(Caller.VIEW_USERS, demoAdmin("perm-view-users", "view-users"));
         logins.put(Caller.MANAGE_USERS, demoAdmin("perm-manage-users", "manage-users"));
+        logins.put(Caller.MANAGE_USERS_AND_IMPERSONATION, demoAdmin("perm-impersonator", "manage-users", "impersonation"));
         logins.put(Caller.VIEW_REALM, demoAdmin("perm-view-realm", "view-realm"));
         logins.put(Caller.MANAGE_REALM, demoAdmin("perm-manage-realm", "manage-realm"));
         admin.createRealm(OTHER_REALM);
@@ -224,9 +228,9 @@ class AdminPermissionsIT {
         assertEquals(policyBefore, master.policy().json(), "a refused call changed the policy");
     }
 
-    private AdminLogin demoAdmin(String prefix, String role) {
+    private AdminLogin demoAdmin(String prefix, String... roles) {
         String username = uniqueName(prefix);
-        demoUsers.add(admin.createUser(DemoRealm.NAME, username, username, role));
+        demoUsers.add(admin.createUser(DemoRealm.NAME, username, username, roles));
         return AdminLogin.password(realm.http(), DemoRealm.NAME, username, username);
     }
 

@@ -298,7 +298,7 @@ class EventsIT {
     private JsonNode adminEvent(String operation, String key) {
         return stream(adminEvents).filter(event -> "PERSONAL_API_TOKEN".equals(event.path("resourceType").asText())
                         && operation.equals(event.path("operationType").asText())
-                        && event.path("resourcePath").asText().endsWith("personal-api-tokens/tokens/" + key))
+                        && event.path("resourcePath").asText().endsWith("/tokens/" + key))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + operation + " admin event for " + key + " among " + recent(adminEvents)));
     }

@@ -443,4 +443,38 @@ class ExpiryReminderIT {
             return subject() + " to " + to() + ":\n" + text;
         }
     }
+
+    /** An admin who creates a token for alice (and so sees its value) makes Keycloak tell her, without the value. */
+    @Test
+    @Order(8)
+    void aTokenAnAdminCreatesIsMailedToItsOwnerWithoutItsValue() throws IOException {
+        io.github.kcpat.it.support.TokenAdminApi admin =
+                new io.github.kcpat.it.support.KeycloakAdmin(realm.http()).tokens(DemoRealm.NAME);
+        String name = uniqueName("ci robot");
+        Instant expiresAt = inDays(30);
+
+        HttpResult created = admin.create(Map.of("user", "alice", "name", name, "expiresAt", expiresAt.toString()));
+
+        assertEquals(201, created.status(), created::toString);
+        String key = created.json().path("key").asText();
+        String value = created.text("token");
+        values.add(value);
+        Mail mail = awaitMails(key, 1).get(0);
+        assertEquals(List.of("alice@example.com"), mail.to(), mail::toString);
+        assertEquals("A personal API token was created for you by an admin: \"" + name + "\"", mail.subject());
+        for (String part : List.of(mail.text(), mail.html())) {
+            assertFalse(part.isBlank(), () -> "a part is missing: " + mail);
+            for (String expected : List.of(name, key, MAIL_DATE.format(expiresAt), "admin", "master")) {
+                assertTrue(part.contains(expected), () -> "no " + expected + " in " + part);
+            }
+        }
+        String raw = raw(mail.message) + mail.text() + mail.html();
+        assertFalse(raw.contains(value) || TOKEN_VALUE.matcher(raw).find(), () -> "the token value is mailed: " + raw);
+
+        // the owner's own tokens earn no such mail
+        CreatedToken own = create("alice", Map.of("name", uniqueName("own"), "expiresAt", inDays(30).toString()));
+        awaitRuns(1);
+        assertEquals(0, mailsFor(own.key()).size(), "the owner was told about her own token");
+        assertFalse(TOKEN_VALUE.matcher(Files.readString(server.log())).find(), "a token value is in the log");
+    }
 }

@@ -1,0 +1,92 @@
+package io.github.kcpat.notify;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import io.github.kcpat.credential.ApiTokenCredentialModel;
+
+/**
+ * Tells a user that an admin created a token for them (and so saw its value): name, key, expiry and who, never
+ * the value. Keycloak's e-mail templates as for the expiry reminders ({@code api-token-admin-created.ftl}, subject
+ * {@code apiTokenAdminCreatedSubject}). Sent only once the creating transaction has committed, in a session of its
+ * own, as Keycloak's own e-mail event listener does; a mail that cannot go out is logged, the token stays.
+ */
+public final class AdminCreatedMail {
+
+    static final String TEMPLATE = "api-token-admin-created.ftl";
+    static final String SUBJECT = "apiTokenAdminCreatedSubject";
+    private static final Logger LOG = Logger.getLogger(AdminCreatedMail.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private AdminCreatedMail() {
+    }
+
+    /** Queues the mail to {@code owner} for after the commit; nothing when the realm has no SMTP or the owner no e-mail. */
+    public static void afterCommit(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel token,
+            UserModel admin, RealmModel adminRealm) {
+        String host = realm.getSmtpConfig().get("host");
+        if (host == null || host.isBlank() || owner.getEmail() == null) {
+            return;
+        }
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("tokenName", token.name());
+        attributes.put("tokenKey", token.key());
+        if (token.data().expiresAt() != null) {
+            attributes.put("expiresAt", DATE.format(token.data().expiresAt()));
+        }
+        attributes.put("adminUsername", admin == null ? "?" : admin.getUsername());
+        attributes.put("adminRealm", adminRealm == null ? "?" : adminRealm.getName());
+        String realmId = realm.getId();
+        String ownerId = owner.getId();
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, mailing -> send(mailing, realmId, ownerId, token, attributes));
+                } catch (RuntimeException e) {
+                    // the token is committed already: a failed mail must not turn its creation into an error
+                    LOG.warnf("could not mail the owner about token %s: %s", token.key(), e.getClass().getSimpleName());
+                }
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // nothing was created: nothing to tell
+            }
+        });
+    }
+
+    private static void send(KeycloakSession session, String realmId, String ownerId, ApiTokenCredentialModel token,
+            Map<String, Object> attributes) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        UserModel owner = realm == null ? null : session.users().getUserById(realm, ownerId);
+        if (owner == null) {
+            return;
+        }
+        session.getContext().setRealm(realm);
+        try {
+            session.getProvider(EmailTemplateProvider.class)
+                    .setRealm(realm)
+                    .setUser(owner)
+                    .send(SUBJECT, List.of(token.name()), TEMPLATE, attributes);
+            LOG.infof("realm %s: told %s that an admin created token %s", realm.getName(), owner.getUsername(), token.key());
+        } catch (EmailException e) {
+            LOG.warnf("realm %s: could not mail %s about token %s created by an admin: %s", realm.getName(),
+                    owner.getUsername(), token.key(), e.getMessage());
+        }
+    }
+}
