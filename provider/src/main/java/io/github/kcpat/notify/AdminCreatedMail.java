@@ -5,9 +5,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
+import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
@@ -22,12 +24,13 @@ import io.github.kcpat.credential.ApiTokenCredentialModel;
  * Tells a user that an admin created a token for them (and so saw its value): name, key, expiry and who, never
  * the value. Keycloak's e-mail templates as for the expiry reminders ({@code api-token-admin-created.ftl}, subject
  * {@code apiTokenAdminCreatedSubject}). Sent only once the creating transaction has committed, in a session of its
- * own, as Keycloak's own e-mail event listener does; a mail that cannot go out is logged, the token stays.
+ * own on a pool thread; a mail that cannot go out is logged, the token stays.
  */
 public final class AdminCreatedMail {
 
     static final String TEMPLATE = "api-token-admin-created.ftl";
     static final String SUBJECT = "apiTokenAdminCreatedSubject";
+    private static final String EXECUTOR = "personal-api-tokens-mail";
     private static final Logger LOG = Logger.getLogger(AdminCreatedMail.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -52,15 +55,20 @@ public final class AdminCreatedMail {
         String realmId = realm.getId();
         String ownerId = owner.getId();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        // a pool thread, outside this request's context (as the reminders' timer): the template then needs no request
+        // URI, and the admin's answer does not wait for the SMTP server
+        ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                try {
-                    KeycloakModelUtils.runJobInTransaction(factory, mailing -> send(mailing, realmId, ownerId, token, attributes));
-                } catch (RuntimeException e) {
-                    // the token is committed already: a failed mail must not turn its creation into an error
-                    LOG.warnf("could not mail the owner about token %s: %s", token.key(), e.getClass().getSimpleName());
-                }
+                executor.execute(() -> {
+                    try {
+                        KeycloakModelUtils.runJobInTransaction(factory, mailing -> send(mailing, realmId, ownerId, token, attributes));
+                    } catch (RuntimeException e) {
+                        LOG.warnf("could not mail the owner about token %s: %s %s", token.key(), e.getClass().getSimpleName(),
+                                e.getMessage());
+                    }
+                });
             }
 
             @Override
@@ -73,11 +81,14 @@ public final class AdminCreatedMail {
     private static void send(KeycloakSession session, String realmId, String ownerId, ApiTokenCredentialModel token,
             Map<String, Object> attributes) {
         RealmModel realm = session.realms().getRealm(realmId);
-        UserModel owner = realm == null ? null : session.users().getUserById(realm, ownerId);
-        if (owner == null) {
+        if (realm == null) {
             return;
         }
         session.getContext().setRealm(realm);
+        UserModel owner = session.users().getUserById(realm, ownerId);
+        if (owner == null) {
+            return;
+        }
         try {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)
