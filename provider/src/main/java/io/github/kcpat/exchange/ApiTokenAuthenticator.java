@@ -19,6 +19,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
+import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;
 

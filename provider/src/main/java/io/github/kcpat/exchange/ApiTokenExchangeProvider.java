@@ -20,6 +20,7 @@ import org.keycloak.protocol.oidc.TokenExchangeProvider;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.CorsErrorResponseException;
 
+import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.RealmModel;
 
-import io.github.kcpat.http.JsonResponses;
+import io.github.kcpat.rest.JsonResponses;
 
 /** Reads {@code Authorization: APIToken <token>}; the scheme is case-insensitive, as HTTP schemes are. */
 final class ApiTokenHeader {

@@ -6,7 +6,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 
-import io.github.kcpat.http.JsonResponses;
+import io.github.kcpat.rest.JsonResponses;
 import io.github.kcpat.policy.TokenPolicy;
 
 /** The client that access tokens from the APIToken exchange and forward-auth are issued to. */

@@ -13,8 +13,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessTokenResponse;
 
+import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.events.TokenEvents;
-import io.github.kcpat.http.JsonResponses;
+import io.github.kcpat.rest.JsonResponses;
 import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;
 

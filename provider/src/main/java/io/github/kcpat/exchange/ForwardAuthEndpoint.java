@@ -21,6 +21,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 
+import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.verify.TokenVerifier;

@@ -16,9 +16,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.utils.AuthorizeClientUtil;
 
+import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.events.TokenEvents;
-import io.github.kcpat.http.JsonResponses;
+import io.github.kcpat.rest.JsonResponses;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;

@@ -1,11 +1,11 @@
 package io.github.kcpat.reminders;
 
-import java.time.Clock;
-
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.TimerProvider;
+
+import io.github.kcpat.time.ServerClock;
 
 /** Runs the expiry reminders every interval, on one node of a cluster at a time. */
 public final class ReminderSchedule {
@@ -23,7 +23,7 @@ public final class ReminderSchedule {
     static void runOnce(KeycloakSessionFactory factory, long intervalSeconds) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(ClusterProvider.class)
                 .executeIfNotExecuted(TASK, (int) Math.max(intervalSeconds, 60), () -> {
-                    ExpiryReminders.run(factory, Clock.systemUTC().instant());
+                    ExpiryReminders.run(factory, ServerClock.INSTANCE.instant());
                     return null;
                 }));
     }

@@ -7,7 +7,6 @@ import org.keycloak.common.Profile;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import io.github.kcpat.http.JsonResponses;
 
 /** Keycloak's permission checks throw a bare 403; this answers it in the shape of every other error here. */
 final class AdminPermissions {

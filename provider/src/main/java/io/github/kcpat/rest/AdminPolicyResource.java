@@ -10,7 +10,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.policy.TokenPolicy;
 
 /** {@code /admin/realms/{realm}/personal-api-tokens/policy}: read with view-realm, change with manage-realm. */

@@ -30,7 +30,6 @@ import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenSearch;
-import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.notify.AdminCreatedMail;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenChanges;

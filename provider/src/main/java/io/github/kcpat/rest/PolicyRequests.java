@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.policy.TokenPolicy;
 
 /** Reads a policy update: named fields replace the current values, the rest stay; unknown fields are refused. */

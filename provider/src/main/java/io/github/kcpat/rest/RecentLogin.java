@@ -17,7 +17,6 @@ import org.keycloak.representations.IDToken;
 import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.managers.AuthenticationManager;
 
-import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.verify.Provenance;
 

@@ -17,7 +17,6 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
-import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.policy.TokenAccess;
 import io.github.kcpat.verify.Provenance;
 

@@ -19,7 +19,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
-import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenService;
 

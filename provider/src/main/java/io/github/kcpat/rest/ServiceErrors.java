@@ -4,7 +4,6 @@ import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.Response;
 
-import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.policy.PolicyViolation;
 import io.github.kcpat.service.TokenServiceException;
 

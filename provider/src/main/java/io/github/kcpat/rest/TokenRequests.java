@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.kcpat.credential.TokenState;
-import io.github.kcpat.http.JsonResponses;
 import io.github.kcpat.service.TokenRequest;
 
 /** Reads request bodies strictly: a typo in a field name is a 400, never silently ignored. */

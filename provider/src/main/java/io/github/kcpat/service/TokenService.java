@@ -20,6 +20,7 @@ import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.credential.UnknownKeyCache;
 import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.policy.TokenPolicy;
+import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.token.ApiToken;
 
 /**
@@ -36,7 +37,7 @@ public final class TokenService {
     private final TokenChanges changes;
     /** The caller is an admin: a state it sets is the admin's, and only an admin may undo its disabling. */
     private final boolean byAdmin;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = ServerClock.INSTANCE;
 
     public TokenService(KeycloakSession session, RealmModel realm, UserModel owner, TokenChanges changes) {
         this(session, realm, owner, changes, false);

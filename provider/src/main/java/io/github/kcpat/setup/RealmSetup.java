@@ -1,5 +1,7 @@
 package io.github.kcpat.setup;
 
+import java.util.List;
+
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -35,15 +37,25 @@ public final class RealmSetup {
         });
     }
 
-    /** Prepares the realms that exist; run once the database is migrated and startup imports are done. */
+    /**
+     * Prepares the realms that exist, each in a transaction of its own, so that one realm that fails does not undo
+     * or hide the others; run once the database is migrated and startup imports are done.
+     */
     public static void prepareExisting(KeycloakSessionFactory factory) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session ->
-                    session.realms().getRealmsStream().forEach(realm -> prepare(session, realm)));
-        } catch (RuntimeException e) {
-            // two nodes starting at once may race to create the same role; the winner's copy serves both
-            LOG.warnf("could not prepare every realm for personal API tokens (%s); another node may have done it",
-                    e.getClass().getSimpleName());
+        List<String> realmIds = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                session -> session.realms().getRealmsStream().map(RealmModel::getId).toList());
+        for (String realmId : realmIds) {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    RealmModel realm = session.realms().getRealm(realmId);
+                    if (realm != null) {
+                        prepare(session, realm);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // e.g. two nodes starting at once, both adding the role: the next start completes what is missing
+                LOG.warnf(e, "realm %s: could not prepare it for personal API tokens", realmId);
+            }
         }
     }
 

@@ -9,12 +9,14 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.credential.LastUsedRecorder;
 import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.credential.UnknownKeyCache;
 import io.github.kcpat.policy.TokenAccess;
 import io.github.kcpat.policy.TokenPolicy;
+import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.token.ApiToken;
 import io.github.kcpat.token.TokenFormat;
 
@@ -29,7 +31,7 @@ public final class TokenVerifier {
     private final Clock clock;
 
     public TokenVerifier(KeycloakSession session, RealmModel realm) {
-        this(session, realm, Clock.systemUTC());
+        this(session, realm, ServerClock.INSTANCE);
     }
 
     TokenVerifier(KeycloakSession session, RealmModel realm, Clock clock) {

@@ -1,4 +1,4 @@
-package io.github.kcpat.endpoint;
+package io.github.kcpat.rest;
 
 import java.util.function.Function;
 
@@ -9,7 +9,6 @@ import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-import io.github.kcpat.http.JsonResponses;
 
 /**
  * What Keycloak's token endpoint checks before anything else, and {@code RealmsResource} does not check for a

@@ -1,4 +1,4 @@
-package io.github.kcpat.endpoint;
+package io.github.kcpat.rest;
 
 import jakarta.ws.rs.Path;
 
@@ -8,7 +8,6 @@ import org.keycloak.models.RealmModel;
 import io.github.kcpat.exchange.ExchangeEndpoint;
 import io.github.kcpat.exchange.ForwardAuthEndpoint;
 import io.github.kcpat.exchange.VerifyEndpoint;
-import io.github.kcpat.rest.SelfServiceResource;
 
 /**
  * Routes {@code /realms/{realm}/personal-api-tokens/...}: the doors that turn a token into an access token,

@@ -1,4 +1,4 @@
-package io.github.kcpat.http;
+package io.github.kcpat.rest;
 
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;

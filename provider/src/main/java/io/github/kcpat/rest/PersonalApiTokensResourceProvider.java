@@ -1,4 +1,4 @@
-package io.github.kcpat.endpoint;
+package io.github.kcpat.rest;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;

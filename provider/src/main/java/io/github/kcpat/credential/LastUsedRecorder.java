@@ -1,4 +1,4 @@
-package io.github.kcpat.verify;
+package io.github.kcpat.credential;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,15 +14,13 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import io.github.kcpat.credential.ApiTokenCredentialModel;
-import io.github.kcpat.credential.CredentialWrites;
 
 /**
  * Keeps a token's last-used time to within {@link #GRANULARITY} without a write per request: at most
  * one write per token and period per node, in its own transaction after the request's, so concurrent
  * requests never conflict on the credential and a failed write never fails a request.
  */
-final class LastUsedRecorder {
+public final class LastUsedRecorder {
 
     static final Duration GRANULARITY = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(LastUsedRecorder.class);
@@ -31,7 +29,7 @@ final class LastUsedRecorder {
     private LastUsedRecorder() {
     }
 
-    static void recordUse(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel credential,
+    public static void recordUse(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel credential,
             Instant now) {
         Instant lastUsed = credential.data().lastUsedAt();
         if (lastUsed != null && lastUsed.plus(GRANULARITY).isAfter(now)) {

@@ -1,19 +1,18 @@
-package io.github.kcpat.exchange;
+package io.github.kcpat.events;
 
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 
-import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.verify.Verdict;
 
 /** What every door writes to Keycloak's event log about a token it accepted or refused. */
-final class DoorEvents {
+public final class DoorEvents {
 
     private DoorEvents() {
     }
 
-    static void accepted(EventBuilder event, Verdict.Accepted accepted) {
+    public static void accepted(EventBuilder event, Verdict.Accepted accepted) {
         event.user(accepted.owner())
                 .detail(Details.CREDENTIAL_TYPE, accepted.credential().getType())
                 .detail(Details.CREDENTIAL_ID, accepted.credential().key())
@@ -24,7 +23,7 @@ final class DoorEvents {
      * The reason goes to the event log only; callers all get the same answer. Always logs: the Direct Grant door
      * relies on it for Keycloak's brute-force detection.
      */
-    static void refused(EventBuilder event, Verdict.Refused refused, String error) {
+    public static void refused(EventBuilder event, Verdict.Refused refused, String error) {
         if (refused.owner() != null) {
             event.user(refused.owner());
         }
@@ -37,7 +36,7 @@ final class DoorEvents {
      * Logs a refusal at a door, except one that cost the sender nothing (no token, a malformed one, a bad checksum,
      * a key this node just found unknown): an event for each would let anyone flood the event store.
      */
-    static void refused(EventBuilder event, Verdict.Refused refused) {
+    public static void refused(EventBuilder event, Verdict.Refused refused) {
         if (refused.reason().logged()) {
             refused(event, refused, Errors.INVALID_TOKEN);
         }

@@ -1,4 +1,4 @@
-package io.github.kcpat.endpoint;
+package io.github.kcpat.rest;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -9,7 +9,6 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-import io.github.kcpat.rest.AdminTokensResource;
 
 /** Mounts {@code /admin/realms/{realm}/personal-api-tokens}; Keycloak has authenticated the admin before. */
 public final class AdminTokensResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {

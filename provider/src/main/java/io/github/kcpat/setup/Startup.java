@@ -1,0 +1,31 @@
+package io.github.kcpat.setup;
+
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
+
+import io.github.kcpat.provisioning.ProvisioningFolder;
+import io.github.kcpat.reminders.ReminderSchedule;
+
+/**
+ * What the extension does when the server starts: prepare every realm (now and whenever one is created),
+ * then, once the database is migrated and startup imports are done, apply the provisioning folder and
+ * schedule the expiry reminders.
+ */
+public final class Startup {
+
+    private Startup() {
+    }
+
+    public static void register(KeycloakSessionFactory factory, StartupOptions options) {
+        RealmSetup.registerFor(factory);
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                RealmSetup.prepareExisting(factory);
+                options.provisioningDir().ifPresent(dir -> new ProvisioningFolder(dir).applyAll(factory));
+                if (options.reminderIntervalSeconds() > 0) {
+                    ReminderSchedule.start(factory, options.reminderIntervalSeconds());
+                }
+            }
+        });
+    }
+}
