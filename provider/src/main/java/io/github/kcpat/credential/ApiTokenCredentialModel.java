@@ -33,7 +33,16 @@ public final class ApiTokenCredentialModel extends CredentialModel {
     }
 
     public static ApiTokenCredentialModel from(CredentialModel stored) {
-        ApiTokenCredentialModel model = new ApiTokenCredentialModel(StoredJson.readData(stored.getCredentialData()));
+        return from(stored, StoredJson.readData(stored.getCredentialData()));
+    }
+
+    /** On the hot path: the data as {@code parsed} remembers it, parsed once per node and version. */
+    static ApiTokenCredentialModel from(CredentialModel stored, ParsedData parsed) {
+        return from(stored, parsed.read(stored.getCredentialData()));
+    }
+
+    private static ApiTokenCredentialModel from(CredentialModel stored, TokenData data) {
+        ApiTokenCredentialModel model = new ApiTokenCredentialModel(data);
         copyInto(stored, model);
         model.setCredentialData(stored.getCredentialData());
         return model;

@@ -1,19 +1,20 @@
 package io.github.kcpat.credential;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.github.kcpat.cache.BoundedCache;
 
 /**
  * Per-node memory of which user owns a key. A credential never changes owner, so an entry cannot go
  * stale in a way that grants anything: a deleted token is simply not found under the remembered owner.
+ * Crude but bounded when full: refilling costs one primary-key query per active key.
  */
 final class KeyOwnerCache {
 
-    private final int capacity;
-    private final Map<String, String> ownerByRealmAndKey = new ConcurrentHashMap<>();
+    static final int CAPACITY = 200_000;
+
+    private final BoundedCache<String, String> ownerByRealmAndKey;
 
     KeyOwnerCache(int capacity) {
-        this.capacity = capacity;
+        this.ownerByRealmAndKey = BoundedCache.forgettingAllWhenFull(capacity);
     }
 
     String get(String realmId, String key) {
@@ -21,10 +22,6 @@ final class KeyOwnerCache {
     }
 
     void put(String realmId, String key, String userId) {
-        if (ownerByRealmAndKey.size() >= capacity) {
-            // crude but bounded: refilling costs one primary-key query per active key
-            ownerByRealmAndKey.clear();
-        }
         ownerByRealmAndKey.put(realmId + '/' + key, userId);
     }
 

@@ -24,18 +24,24 @@ public final class LastUsedRecorder {
 
     static final Duration GRANULARITY = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(LastUsedRecorder.class);
-    private static final Map<String, Instant> WRITES_IN_FLIGHT = new ConcurrentHashMap<>();
+    /** Claims of this node on a token's next write; a claim ends when its write did (a failed one waits a period). */
+    private final Map<String, Instant> writesInFlight = new ConcurrentHashMap<>();
 
-    private LastUsedRecorder() {
+    LastUsedRecorder() {
     }
 
-    public static void recordUse(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel credential,
+    /** This node's recorder, kept by the credential provider factory. */
+    public static LastUsedRecorder of(KeycloakSession session) {
+        return ApiTokenCredentialProviderFactory.of(session).lastUse();
+    }
+
+    public void recordUse(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel credential,
             Instant now) {
         Instant lastUsed = credential.data().lastUsedAt();
         if (lastUsed != null && lastUsed.plus(GRANULARITY).isAfter(now)) {
             return;
         }
-        Instant claimed = WRITES_IN_FLIGHT.compute(credential.key(),
+        Instant claimed = writesInFlight.compute(credential.key(),
                 (key, previous) -> previous == null || previous.plus(GRANULARITY).isBefore(now) ? now : previous);
         if (!claimed.equals(now)) {
             return;
@@ -52,12 +58,12 @@ public final class LastUsedRecorder {
 
             @Override
             protected void rollbackImpl() {
-                WRITES_IN_FLIGHT.remove(key, now);
+                writesInFlight.remove(key, now);
             }
         });
     }
 
-    private static void write(KeycloakSessionFactory factory, String realmId, String ownerId, String key, Instant now) {
+    private void write(KeycloakSessionFactory factory, String realmId, String ownerId, String key, Instant now) {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel realm = session.realms().getRealm(realmId);
@@ -73,7 +79,7 @@ public final class LastUsedRecorder {
                             ? current.with(current.data().usedAt(usedAt)) : current);
                 }
             });
-            WRITES_IN_FLIGHT.remove(key, now);
+            writesInFlight.remove(key, now);
         } catch (RuntimeException e) {
             // the claim stays, so the next attempt waits a full period instead of retrying on every request
             LOG.debugf("could not record the last use of token %s: %s", key, e.getClass().getSimpleName());

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,9 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The JSON forms of credential data and secret data, with times as ISO-8601 strings an admin can read. */
 final class StoredJson {
 
-    /** Parsed credential data by its JSON: every door reads a token's data on every request, and it rarely changes. */
-    private static final Map<String, TokenData> PARSED = new ConcurrentHashMap<>();
-    private static final int PARSED_CAPACITY = 20_000;
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
@@ -38,16 +33,9 @@ final class StoredJson {
                 text(data.lastUsedAt()), data.remindersSent(), data.disabledByAdmin() ? Boolean.TRUE : null));
     }
 
+    /** Parses anew on every call; the hot path reads through {@link ParsedData}. */
     static TokenData readData(String json) {
-        TokenData parsed = PARSED.get(json);
-        if (parsed == null) {
-            parsed = parseData(json);
-            if (PARSED.size() >= PARSED_CAPACITY) {
-                PARSED.clear();
-            }
-            PARSED.put(json, parsed);
-        }
-        return parsed;
+        return parseData(json);
     }
 
     private static TokenData parseData(String json) {

@@ -18,22 +18,21 @@ import org.keycloak.models.UserModel;
  */
 public final class TokenLookup {
 
-    private static final KeyOwnerCache OWNERS = new KeyOwnerCache(200_000);
-
     private TokenLookup() {
     }
 
     public static Optional<OwnedToken> find(KeycloakSession session, RealmModel realm, String key) {
-        String cachedOwner = OWNERS.get(realm.getId(), key);
+        KeyOwnerCache owners = ApiTokenCredentialProviderFactory.of(session).keyOwners();
+        String cachedOwner = owners.get(realm.getId(), key);
         if (cachedOwner != null) {
             Optional<OwnedToken> found = load(session, realm, cachedOwner, key);
             if (found.isPresent()) {
                 return found;
             }
-            OWNERS.forget(realm.getId(), key);
+            owners.forget(realm.getId(), key);
         }
         Optional<OwnedToken> found = ownerOf(session, realm, key).flatMap(owner -> load(session, realm, owner, key));
-        found.ifPresent(token -> OWNERS.put(realm.getId(), key, token.owner().getId()));
+        found.ifPresent(token -> owners.put(realm.getId(), key, token.owner().getId()));
         return found;
     }
 
@@ -55,7 +54,7 @@ public final class TokenLookup {
         if (stored == null || !ApiTokenCredentialModel.TYPE.equals(stored.getType())) {
             return Optional.empty();
         }
-        return Optional.of(new OwnedToken(owner, ApiTokenCredentialModel.from(stored)));
+        return Optional.of(new OwnedToken(owner, ApiTokenCredentialModel.from(stored, ApiTokenCredentialProviderFactory.of(session).parsedData())));
     }
 
     /** Local users' credentials, then those Keycloak keeps for federated users (LDAP without import). */

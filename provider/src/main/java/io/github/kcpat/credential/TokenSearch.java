@@ -44,8 +44,9 @@ public final class TokenSearch {
             return List.of();
         }
         String term = search == null ? null : search.toLowerCase(Locale.ROOT);
+        ParsedData parsed = ApiTokenCredentialProviderFactory.of(session).parsedData();
         return owner.credentialManager().getStoredCredentialsByTypeStream(ApiTokenCredentialModel.TYPE)
-                .map(ApiTokenCredentialModel::from)
+                .map(stored -> ApiTokenCredentialModel.from(stored, parsed))
                 .filter(token -> term == null || token.name().toLowerCase(Locale.ROOT).contains(term)
                         || owner.getUsername().contains(term))
                 .sorted(Comparator.comparing(ApiTokenCredentialModel::name, String.CASE_INSENSITIVE_ORDER))

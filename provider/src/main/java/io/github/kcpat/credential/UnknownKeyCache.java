@@ -1,13 +1,12 @@
 package io.github.kcpat.credential;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+
+import io.github.kcpat.cache.BoundedCache;
+import io.github.kcpat.time.ServerClock;
 
 /**
  * Per-node memory of keys that a lookup just found unknown, so that a client hammering with a deleted (or
@@ -22,25 +21,24 @@ public final class UnknownKeyCache {
     public static final int TTL_SECONDS = 60;
     static final int CAPACITY = 10_000;
 
-    private final int capacity;
     private final long ttlMillis;
     private final LongSupplier clock;
-    private final Map<String, Long> expiryByRealmAndKey = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Long> expiryByRealmAndKey;
 
     UnknownKeyCache(int capacity, long ttlMillis, LongSupplier clock) {
-        this.capacity = capacity;
         this.ttlMillis = ttlMillis;
         this.clock = clock;
+        this.expiryByRealmAndKey = new BoundedCache<>(capacity, BoundedCache.WhenFull.REFUSE_NEW,
+                expiry -> expiry <= clock.getAsLong());
     }
 
     UnknownKeyCache() {
-        this(CAPACITY, TTL_SECONDS * 1000L, Time::currentTimeMillis);
+        this(CAPACITY, TTL_SECONDS * 1000L, ServerClock.INSTANCE::millis);
     }
 
     /** This node's cache, kept by the credential provider factory. */
     public static UnknownKeyCache of(KeycloakSession session) {
-        return ((ApiTokenCredentialProviderFactory) session.getKeycloakSessionFactory()
-                .getProviderFactory(CredentialProvider.class, ApiTokenCredentialProviderFactory.PROVIDER_ID)).unknownKeys();
+        return ApiTokenCredentialProviderFactory.of(session).unknownKeys();
     }
 
     /** True when the key was found unknown less than {@link #TTL_SECONDS} ago. */
@@ -58,14 +56,7 @@ public final class UnknownKeyCache {
     }
 
     public void remember(String realmId, String key) {
-        long now = clock.getAsLong();
-        if (expiryByRealmAndKey.size() >= capacity) {
-            expiryByRealmAndKey.values().removeIf(expiry -> expiry <= now);
-            if (expiryByRealmAndKey.size() >= capacity) {
-                return;
-            }
-        }
-        expiryByRealmAndKey.put(realmId + '/' + key, now + ttlMillis);
+        expiryByRealmAndKey.put(realmId + '/' + key, clock.getAsLong() + ttlMillis);
     }
 
     public void forget(String realmId, String key) {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -24,6 +23,7 @@ import org.keycloak.representations.AccessTokenResponse;
 import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.events.TokenEvents;
+import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;
 
@@ -37,14 +37,16 @@ public final class ForwardAuthEndpoint {
     static final String USER_HEADER = "X-Auth-Request-User";
     static final String EMAIL_HEADER = "X-Auth-Request-Email";
     static final String EMAIL_VERIFIED_HEADER = "X-Auth-Request-Email-Verified";
-    private static final MintedTokenCache MINTED = new MintedTokenCache();
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final MintedTokenCache minted;
 
-    public ForwardAuthEndpoint(KeycloakSession session, RealmModel realm) {
+    /** {@code minted}: this node's memory of minted JWTs, kept by the factory that serves the doors. */
+    public ForwardAuthEndpoint(KeycloakSession session, RealmModel realm, MintedTokenCache minted) {
         this.session = session;
         this.realm = realm;
+        this.minted = minted;
     }
 
     /** The answer to a bad token, which a request to a disabled realm gets too. */
@@ -128,17 +130,17 @@ public final class ForwardAuthEndpoint {
         // everything that shapes the minted token, but not lastUsedAt, which changes without changing it
         String fingerprint = String.join("|", client.getId(), String.valueOf(accepted.scopes()), data.state().name(),
                 String.valueOf(accepted.expiresAt()), String.valueOf(data.updatedAt()));
-        long now = Time.currentTime();
-        MintedTokenCache.Minted cached = MINTED.get(realm.getId(), key, fingerprint, now);
+        long now = ServerClock.INSTANCE.instant().getEpochSecond();
+        MintedTokenCache.Minted cached = minted.get(realm.getId(), key, fingerprint, now);
         if (cached != null) {
             return cached.accessToken();
         }
         EventBuilder event = TokenEvents.event(session, realm, EventType.TOKEN_EXCHANGE).client(client);
         DoorEvents.accepted(event, accepted);
-        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
+        AccessTokenResponse fresh = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
                 key, accepted.scopes(), event);
         event.success();
-        MINTED.put(realm.getId(), key, new MintedTokenCache.Minted(fingerprint, minted.getToken(), now, now + minted.getExpiresIn()));
-        return minted.getToken();
+        minted.put(realm.getId(), key, new MintedTokenCache.Minted(fingerprint, fresh.getToken(), now, now + fresh.getExpiresIn()));
+        return fresh.getToken();
     }
 }

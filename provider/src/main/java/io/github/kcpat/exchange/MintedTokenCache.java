@@ -1,7 +1,6 @@
 package io.github.kcpat.exchange;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.github.kcpat.cache.BoundedCache;
 
 /**
  * Per-node memory of the last access token minted for each API token, for forward-auth: signing is the
@@ -12,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and attributes, a not-before, the exchange client's scopes and mappers) reaches the upstream within that
  * window. The API token itself is verified on every request regardless.
  */
-final class MintedTokenCache {
+public final class MintedTokenCache {
 
     /** How long a minted JWT may be handed out again, in seconds of Keycloak's {@code Time}. */
     static final long REUSE_SECONDS = 30;
@@ -31,7 +30,15 @@ final class MintedTokenCache {
         }
     }
 
-    private final Map<String, Minted> byRealmAndKey = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Minted> byRealmAndKey;
+
+    public MintedTokenCache() {
+        this(CAPACITY);
+    }
+
+    MintedTokenCache(int capacity) {
+        this.byRealmAndKey = BoundedCache.forgettingAllWhenFull(capacity);
+    }
 
     Minted get(String realmId, String key, String fingerprint, long now) {
         Minted minted = byRealmAndKey.get(realmId + '/' + key);
@@ -39,9 +46,6 @@ final class MintedTokenCache {
     }
 
     void put(String realmId, String key, Minted minted) {
-        if (byRealmAndKey.size() >= CAPACITY) {
-            byRealmAndKey.clear();
-        }
         byRealmAndKey.put(realmId + '/' + key, minted);
     }
 }

@@ -9,23 +9,35 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
+import io.github.kcpat.exchange.MintedTokenCache;
 import io.github.kcpat.setup.Startup;
+import io.github.kcpat.spi.Factories;
 import io.github.kcpat.setup.StartupOptions;
 
 /**
  * Mounts {@code /realms/{realm}/personal-api-tokens}; its options and what happens at startup are in
- * {@link StartupOptions} and {@link Startup}.
+ * {@link StartupOptions} and {@link Startup}. It keeps what the doors it serves remember on this node: the JWTs
+ * forward-auth minted.
  */
 public final class PersonalApiTokensResourceProviderFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "personal-api-tokens";
+
+    private final MintedTokenCache mintedTokens = new MintedTokenCache();
+    private StartupOptions options;
+
+    static PersonalApiTokensResourceProviderFactory of(KeycloakSession session) {
+        return Factories.of(session, RealmResourceProvider.class, PROVIDER_ID, PersonalApiTokensResourceProviderFactory.class);
+    }
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new PersonalApiTokensResourceProvider(session);
     }
 
-    private StartupOptions options;
+    MintedTokenCache mintedTokens() {
+        return mintedTokens;
+    }
 
     @Override
     public void init(Config.Scope config) {

@@ -33,7 +33,7 @@ public final class RealmEndpoints {
     @Path("auth")
     public ForwardAuthEndpoint forwardAuth() {
         RealmGate.check(session, realm, ForwardAuthEndpoint::refusal);
-        return new ForwardAuthEndpoint(session, realm);
+        return new ForwardAuthEndpoint(session, realm, PersonalApiTokensResourceProviderFactory.of(session).mintedTokens());
     }
 
     @Path("verify")

@@ -70,7 +70,7 @@ public final class TokenVerifier {
         if (reason != null) {
             return new Verdict.Refused(reason, token.key(), owner);
         }
-        LastUsedRecorder.recordUse(session, realm, owner, credential, now);
+        LastUsedRecorder.of(session).recordUse(session, realm, owner, credential, now);
         return new Verdict.Accepted(owner, credential, policy.effectiveScopes(credential.data().scopes()), expiresAt);
     }
 }

@@ -2,6 +2,7 @@ package io.github.kcpat.credential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -39,5 +40,27 @@ class StoredJsonTest {
         assertTrue(flagged.updatedAt(NOW).disabledByAdmin());
         assertTrue(flagged.remindedFor(List.of(7)).disabledByAdmin());
         assertTrue(flagged.withState(TokenState.DISABLED, NOW).disabledByAdmin());
+    }
+
+    @Test
+    void theHotPathParsesEachStoredVersionOnce() {
+        ParsedData parsed = new ParsedData(ParsedData.CAPACITY);
+        String json = StoredJson.write(new TokenData(List.of("demo-api"), TokenState.ACTIVE, null, NOW, null));
+        TokenData first = parsed.read(json);
+        assertSame(first, parsed.read(json));
+        assertEquals(StoredJson.readData(json), first);
+
+        String changed = StoredJson.write(first.usedAt(NOW));
+        assertEquals(NOW, parsed.read(changed).lastUsedAt());
+        assertEquals(2, parsed.size());
+    }
+
+    @Test
+    void theMemoIsBounded() {
+        ParsedData parsed = new ParsedData(2);
+        for (int minute = 0; minute < 5; minute++) {
+            parsed.read(StoredJson.write(new TokenData(List.of(), TokenState.ACTIVE, null, NOW.plusSeconds(60L * minute), null)));
+        }
+        assertTrue(parsed.size() <= 2, "size " + parsed.size());
     }
 }

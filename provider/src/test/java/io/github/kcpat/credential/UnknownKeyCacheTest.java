@@ -24,6 +24,15 @@ class UnknownKeyCacheTest {
     }
 
     @Test
+    void aKeyFoundUnknownAgainIsRememberedAnew() {
+        cache.remember("realm", "key");
+        now.addAndGet(30_000);
+        cache.remember("realm", "key");
+        now.addAndGet(59_999);
+        assertTrue(cache.remembers("realm", "key"));
+    }
+
+    @Test
     void keysAreKeptPerRealm() {
         cache.remember("realm", "key");
         assertFalse(cache.remembers("other", "key"));

@@ -37,6 +37,22 @@ class MintedTokenCacheTest {
     }
 
     @Test
+    void keysAreKeptPerRealm() {
+        cache.put("realm", "key", new MintedTokenCache.Minted("state", "jwt", MINTED_AT, MINTED_AT + 300));
+        assertNull(cache.get("other", "key", "state", MINTED_AT));
+    }
+
+    @Test
+    void boundedWhenFullItForgetsWhatItMinted() {
+        MintedTokenCache small = new MintedTokenCache(2);
+        small.put("realm", "a", new MintedTokenCache.Minted("state", "jwt-a", MINTED_AT, MINTED_AT + 300));
+        small.put("realm", "b", new MintedTokenCache.Minted("state", "jwt-b", MINTED_AT, MINTED_AT + 300));
+        small.put("realm", "c", new MintedTokenCache.Minted("state", "jwt-c", MINTED_AT, MINTED_AT + 300));
+        assertNull(small.get("realm", "a", "state", MINTED_AT));
+        assertNotNull(small.get("realm", "c", "state", MINTED_AT));
+    }
+
+    @Test
     void aClockSetBackDoesNotStretchTheWindow() {
         cache.put("realm", "key", new MintedTokenCache.Minted("state", "jwt", MINTED_AT, MINTED_AT + 300));
         assertNull(cache.get("realm", "key", "state", MINTED_AT - 1));
