@@ -25,10 +25,6 @@ public record TokenData(List<String> scopes, TokenState state, Instant expiresAt
         this(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, false);
     }
 
-    public boolean isExpired(Instant now) {
-        return expiresAt != null && !expiresAt.isAfter(now);
-    }
-
     public TokenData withScopes(List<String> newScopes, Instant now) {
         return new TokenData(newScopes, state, expiresAt, now, lastUsedAt, remindersSent, disabledByAdmin);
     }

@@ -17,12 +17,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.CredentialWrites;
 import io.github.kcpat.credential.OwnedToken;
-import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenSearch;
-import io.github.kcpat.credential.TokenState;
-import io.github.kcpat.policy.TokenAccess;
 import io.github.kcpat.policy.TokenPolicy;
+import io.github.kcpat.verify.ValidityRules;
 
 /**
  * One pass over every realm with SMTP settings: a token due to expire within one of the policy's reminder
@@ -89,7 +87,7 @@ public final class ExpiryReminders {
         }
         UserModel owner = owned.owner();
         ApiTokenCredentialModel credential = owned.credential();
-        if (ReminderMail.send(session, realm, owner, credential, now)) {
+        if (ReminderMail.send(session, realm, owner, credential, usableUntil(realm, owned, now), now)) {
             LOG.infof("realm %s: expiry reminder for token %s of %s sent", realm.getName(), credential.key(), owner.getUsername());
             // the smallest due threshold was mailed; the larger ones it covers are done too. Only the bookkeeping is
             // written, on the row as stored now, and only while the expiry is the one the mail named
@@ -99,18 +97,32 @@ public final class ExpiryReminders {
         }
     }
 
-    /** The thresholds this token has reached without its reminder; empty for tokens that get none. */
+    /**
+     * The thresholds this token has reached without its reminder: only a token usable now, by the rule book, with an
+     * expiry in force (the stored one, capped by the policy) and an owner with an address gets any.
+     */
     private static List<Integer> dueThresholds(RealmModel realm, OwnedToken owned, List<Integer> thresholds, Instant now) {
-        TokenData data = owned.credential().data();
-        UserModel owner = owned.owner();
-        if (data.expiresAt() == null || data.isExpired(now) || data.state() != TokenState.ACTIVE || !owner.isEnabled()
-                || owner.getEmail() == null || !TokenAccess.isGranted(realm, owner)) {
+        Instant expiresAt = usableUntil(realm, owned, now);
+        if (expiresAt == null || owned.owner().getEmail() == null) {
             return List.of();
         }
+        return reached(expiresAt, thresholds, owned.credential().data().remindersSent(), now);
+    }
+
+    /** The thresholds (days before {@code expiresAt}) that {@code now} has reached, but for those already mailed. */
+    static List<Integer> reached(Instant expiresAt, List<Integer> thresholds, List<Integer> sent, Instant now) {
         return thresholds.stream()
-                .filter(days -> !data.expiresAt().isAfter(now.plus(Duration.ofDays(days))))
-                .filter(days -> !data.remindersSent().contains(days))
+                .filter(days -> !expiresAt.isAfter(now.plus(Duration.ofDays(days))))
+                .filter(days -> !sent.contains(days))
                 .toList();
+    }
+
+    /** The expiry in force of a token usable now; null for a token that never expires or is not usable. */
+    private static Instant usableUntil(RealmModel realm, OwnedToken owned, Instant now) {
+        ApiTokenCredentialModel credential = owned.credential();
+        ValidityRules.Judgement judgement = ValidityRules.judge(credential.data(), credential.createdAt(),
+                ValidityRules.Owner.of(realm, owned.owner()), TokenPolicy.of(realm), now);
+        return judgement.usable() ? judgement.effectiveExpiry() : null;
     }
 
     private static boolean canSendMail(RealmModel realm) {

@@ -32,13 +32,15 @@ final class ReminderMail {
     private ReminderMail() {
     }
 
-    static boolean send(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel token, Instant now) {
-        long secondsLeft = Math.max(0, Duration.between(now, token.data().expiresAt()).getSeconds());
+    /** {@code expiresAt}: the expiry in force, which the policy may have capped below the stored one. */
+    static boolean send(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel token,
+            Instant expiresAt, Instant now) {
+        long secondsLeft = Math.max(0, Duration.between(now, expiresAt).getSeconds());
         long daysLeft = (secondsLeft + 86_399) / 86_400;
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("tokenName", token.name());
         attributes.put("tokenKey", token.key());
-        attributes.put("expiresAt", DATE.format(token.data().expiresAt()));
+        attributes.put("expiresAt", DATE.format(expiresAt));
         attributes.put("daysLeft", daysLeft);
         // no link unless a public URL is configured: the template then names the page in words
         AccountLinks.apiTokensPage(realm).ifPresent(link -> attributes.put("link", link));

@@ -9,6 +9,7 @@ import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.time.ServerClock;
+import io.github.kcpat.verify.ValidityRules;
 
 /**
  * A token as the API shows it: never its secret, except {@code token} right after create and rotate.
@@ -40,7 +41,7 @@ public record TokenRepresentation(
     public static TokenRepresentation withValue(ApiTokenCredentialModel credential, String value, TokenPolicy policy) {
         TokenData data = credential.data();
         Instant effectiveExpiry = policy.effectiveExpiry(credential.createdAt(), data.expiresAt());
-        boolean expired = effectiveExpiry != null && !effectiveExpiry.isAfter(ServerClock.INSTANCE.instant());
+        boolean expired = ValidityRules.isExpired(effectiveExpiry, ServerClock.INSTANCE.instant());
         return new TokenRepresentation(credential.key(), credential.name(), data.scopes(), data.state().name(),
                 data.disabledByAdmin(), expired, text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()),
                 text(effectiveExpiry), text(data.lastUsedAt()), value);

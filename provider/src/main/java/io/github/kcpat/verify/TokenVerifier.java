@@ -12,9 +12,7 @@ import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.LastUsedRecorder;
 import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
-import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.credential.UnknownKeyCache;
-import io.github.kcpat.policy.TokenAccess;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.token.ApiToken;
@@ -58,19 +56,18 @@ public final class TokenVerifier {
         }
         UserModel owner = found.get().owner();
         ApiTokenCredentialModel credential = found.get().credential();
+        if (!credential.isSecretOf(token)) {
+            return new Verdict.Refused(RefusalReason.WRONG_SECRET, token.key(), owner);
+        }
         Instant now = clock.instant();
         TokenPolicy policy = TokenPolicy.of(realm);
-        Instant expiresAt = policy.effectiveExpiry(credential.createdAt(), credential.data().expiresAt());
-        RefusalReason reason = !credential.isSecretOf(token) ? RefusalReason.WRONG_SECRET
-                : credential.data().state() != TokenState.ACTIVE ? RefusalReason.DISABLED
-                : expiresAt != null && !expiresAt.isAfter(now) ? RefusalReason.EXPIRED
-                : !owner.isEnabled() ? RefusalReason.OWNER_DISABLED
-                : !TokenAccess.isGranted(realm, owner) ? RefusalReason.ROLE_MISSING
-                : null;
-        if (reason != null) {
-            return new Verdict.Refused(reason, token.key(), owner);
+        ValidityRules.Judgement judgement = ValidityRules.judge(credential.data(), credential.createdAt(),
+                ValidityRules.Owner.of(realm, owner), policy, now);
+        if (!judgement.usable()) {
+            return new Verdict.Refused(judgement.refusal(), token.key(), owner);
         }
         LastUsedRecorder.of(session).recordUse(session, realm, owner, credential, now);
-        return new Verdict.Accepted(owner, credential, policy.effectiveScopes(credential.data().scopes()), expiresAt);
+        return new Verdict.Accepted(owner, credential, policy.effectiveScopes(credential.data().scopes()),
+                judgement.effectiveExpiry());
     }
 }
