@@ -22,7 +22,6 @@ import org.keycloak.services.CorsErrorResponseException;
 
 import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.credential.ApiTokenCredentialModel;
-import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;
 
 /**
@@ -59,12 +58,9 @@ final class ApiTokenExchangeProvider implements TokenExchangeProvider {
             event.detail(Details.REASON, "requested_token_type unsupported").error(Errors.INVALID_REQUEST);
             throw error(context, OAuthErrorException.INVALID_REQUEST, "requested_token_type unsupported", Response.Status.BAD_REQUEST);
         }
-        Verdict verdict = new TokenVerifier(context.getSession(), context.getRealm()).verify(context.getParams().getSubjectToken());
-        if (verdict instanceof Verdict.Refused refused) {
-            DoorEvents.refused(event, refused);
-            throw error(context, OAuthErrorException.INVALID_REQUEST, "Invalid subject token", Response.Status.BAD_REQUEST);
-        }
-        Verdict.Accepted accepted = (Verdict.Accepted) verdict;
+        Door door = new Door(context.getSession(), context.getRealm(),
+                () -> error(context, OAuthErrorException.INVALID_REQUEST, "Invalid subject token", Response.Status.BAD_REQUEST));
+        Verdict.Accepted accepted = door.admit(context.getParams().getSubjectToken(), () -> event);
         DoorEvents.accepted(event, accepted);
         // a client with "Full scope allowed" would otherwise receive every role of the owner
         ClientModel issuedTo = client.isFullScopeAllowed() ? new ScopeLimitedClient(client) : client;

@@ -28,8 +28,13 @@ final class ExchangeClient {
         return client;
     }
 
-    static Response unavailable() {
-        return JsonResponses.error(Response.Status.INTERNAL_SERVER_ERROR, "server_error",
-                "The realm's API token exchange client is not available");
+    /** The realm's exchange client; or throws the answer that the exchange is unavailable (logged). */
+    static ClientModel require(RealmModel realm) {
+        ClientModel client = of(realm);
+        if (client == null) {
+            throw JsonResponses.failure(Response.Status.INTERNAL_SERVER_ERROR, "server_error",
+                    "The realm's API token exchange client is not available");
+        }
+        return client;
     }
 }

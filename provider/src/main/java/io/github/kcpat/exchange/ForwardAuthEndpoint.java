@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -20,11 +19,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 
-import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.credential.TokenData;
-import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.time.ServerClock;
-import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;
 
 /**
@@ -38,14 +34,12 @@ public final class ForwardAuthEndpoint {
     static final String EMAIL_HEADER = "X-Auth-Request-Email";
     static final String EMAIL_VERIFIED_HEADER = "X-Auth-Request-Email-Verified";
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
+    private final Door door;
     private final MintedTokenCache minted;
 
     /** {@code minted}: this node's memory of minted JWTs, kept by the factory that serves the doors. */
     public ForwardAuthEndpoint(KeycloakSession session, RealmModel realm, MintedTokenCache minted) {
-        this.session = session;
-        this.realm = realm;
+        this.door = Door.answering(session, realm, ForwardAuthEndpoint::refusal);
         this.minted = minted;
     }
 
@@ -97,16 +91,8 @@ public final class ForwardAuthEndpoint {
     }
 
     private Response authorize() {
-        Verdict verdict = new TokenVerifier(session, realm).verify(ApiTokenHeader.tokenFrom(session.getContext().getRequestHeaders()));
-        if (verdict instanceof Verdict.Refused refused) {
-            DoorEvents.refused(TokenEvents.event(session, realm, EventType.TOKEN_EXCHANGE), refused);
-            return ApiTokenHeader.unauthorized(realm);
-        }
-        Verdict.Accepted accepted = (Verdict.Accepted) verdict;
-        ClientModel client = ExchangeClient.of(realm);
-        if (client == null) {
-            return ExchangeClient.unavailable();
-        }
+        Verdict.Accepted accepted = door.admit(door.tokenFromHeader(), () -> door.event(EventType.TOKEN_EXCHANGE));
+        ClientModel client = ExchangeClient.require(door.realm());
         UserModel owner = accepted.owner();
         String accessToken = accessToken(client, accepted);
         // an empty body, typed: Keycloak's security-headers filter refuses untyped responses
@@ -131,16 +117,13 @@ public final class ForwardAuthEndpoint {
         String fingerprint = String.join("|", client.getId(), String.valueOf(accepted.scopes()), data.state().name(),
                 String.valueOf(accepted.expiresAt()), String.valueOf(data.updatedAt()));
         long now = ServerClock.INSTANCE.instant().getEpochSecond();
-        MintedTokenCache.Minted cached = minted.get(realm.getId(), key, fingerprint, now);
+        String realmId = door.realm().getId();
+        MintedTokenCache.Minted cached = minted.get(realmId, key, fingerprint, now);
         if (cached != null) {
             return cached.accessToken();
         }
-        EventBuilder event = TokenEvents.event(session, realm, EventType.TOKEN_EXCHANGE).client(client);
-        DoorEvents.accepted(event, accepted);
-        AccessTokenResponse fresh = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
-                key, accepted.scopes(), event);
-        event.success();
-        minted.put(realm.getId(), key, new MintedTokenCache.Minted(fingerprint, fresh.getToken(), now, now + fresh.getExpiresIn()));
+        AccessTokenResponse fresh = door.mint(client, accepted, door.event(EventType.TOKEN_EXCHANGE));
+        minted.put(realmId, key, new MintedTokenCache.Minted(fingerprint, fresh.getToken(), now, now + fresh.getExpiresIn()));
         return fresh.getToken();
     }
 }

@@ -1,12 +1,17 @@
 package io.github.kcpat.rest;
 
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import io.github.kcpat.exchange.ExchangeEndpoint;
 import io.github.kcpat.exchange.ForwardAuthEndpoint;
+import io.github.kcpat.exchange.MintedTokenCache;
 import io.github.kcpat.exchange.VerifyEndpoint;
 
 /**
@@ -26,25 +31,28 @@ public final class RealmEndpoints {
 
     @Path("exchange")
     public ExchangeEndpoint exchange() {
-        RealmGate.check(session, realm, ExchangeEndpoint::refusal);
-        return new ExchangeEndpoint(session, realm);
+        return gated(ExchangeEndpoint::refusal, ExchangeEndpoint::new);
     }
 
     @Path("auth")
     public ForwardAuthEndpoint forwardAuth() {
-        RealmGate.check(session, realm, ForwardAuthEndpoint::refusal);
-        return new ForwardAuthEndpoint(session, realm, PersonalApiTokensResourceProviderFactory.of(session).mintedTokens());
+        MintedTokenCache minted = PersonalApiTokensResourceProviderFactory.of(session).mintedTokens();
+        return gated(ForwardAuthEndpoint::refusal, (session, realm) -> new ForwardAuthEndpoint(session, realm, minted));
     }
 
     @Path("verify")
     public VerifyEndpoint verify() {
-        RealmGate.check(session, realm, VerifyEndpoint::refusal);
-        return new VerifyEndpoint(session, realm);
+        return gated(VerifyEndpoint::refusal, VerifyEndpoint::new);
     }
 
     @Path("")
     public SelfServiceResource selfService() {
-        RealmGate.check(session, realm, SelfServiceResource::refusal);
-        return new SelfServiceResource(session, realm);
+        return gated(SelfServiceResource::refusal, SelfServiceResource::new);
+    }
+
+    /** The resource, once the request passed the realm's gate; {@code refusal}: its answer to a disabled realm. */
+    private <T> T gated(Function<RealmModel, Response> refusal, BiFunction<KeycloakSession, RealmModel, T> resource) {
+        RealmGate.check(session, realm, refusal);
+        return resource.apply(session, realm);
     }
 }

@@ -1,0 +1,84 @@
+package io.github.kcpat.exchange;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.AccessTokenResponse;
+
+import io.github.kcpat.events.DoorEvents;
+import io.github.kcpat.events.TokenEvents;
+import io.github.kcpat.verify.TokenVerifier;
+import io.github.kcpat.verify.Verdict;
+
+/**
+ * What every door does with a presented token, written once: verify it; on a refusal log the reason (unless the
+ * refusal cost the sender nothing, see {@link DoorEvents}) and throw the door's own answer, the same whatever the
+ * reason; otherwise hand back the accepted verdict, or mint its access token. The Direct Grant authenticator is
+ * the exception: it answers through the authentication flow and logs every refusal for brute-force detection.
+ */
+final class Door {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Supplier<? extends RuntimeException> refusal;
+
+    /** {@code refusal}: what the door throws at any unusable token. */
+    Door(KeycloakSession session, RealmModel realm, Supplier<? extends RuntimeException> refusal) {
+        this.session = session;
+        this.realm = realm;
+        this.refusal = refusal;
+    }
+
+    /** A door of the realm's own URLs, which answers an unusable token with {@code refusal}'s response. */
+    static Door answering(KeycloakSession session, RealmModel realm, Function<RealmModel, Response> refusal) {
+        return new Door(session, realm, () -> new WebApplicationException(refusal.apply(realm)));
+    }
+
+    KeycloakSession session() {
+        return session;
+    }
+
+    RealmModel realm() {
+        return realm;
+    }
+
+    /** The token in the request's {@code Authorization: APIToken} header, or null. */
+    String tokenFromHeader() {
+        return ApiTokenHeader.tokenFrom(session.getContext().getRequestHeaders());
+    }
+
+    EventBuilder event(EventType type) {
+        return TokenEvents.event(session, realm, type);
+    }
+
+    /**
+     * The accepted verdict; or logs the refusal in {@code event} (built only when needed) and throws the door's
+     * refusal.
+     */
+    Verdict.Accepted admit(String presented, Supplier<EventBuilder> event) {
+        Verdict verdict = new TokenVerifier(session, realm).verify(presented);
+        if (verdict instanceof Verdict.Refused refused) {
+            DoorEvents.refused(event.get(), refused);
+            throw refusal.get();
+        }
+        return (Verdict.Accepted) verdict;
+    }
+
+    /** Logs the accepted token's use in {@code event} and mints its access token, issued to {@code client}. */
+    AccessTokenResponse mint(ClientModel client, Verdict.Accepted accepted, EventBuilder event) {
+        event.client(client);
+        DoorEvents.accepted(event, accepted);
+        AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
+                accepted.credential().key(), accepted.scopes(), event);
+        event.success();
+        return minted;
+    }
+}
