@@ -2,15 +2,15 @@ package io.github.kcpat.exchange;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-public final class ApiTokenAuthenticatorFactory implements AuthenticatorFactory {
+import io.github.kcpat.spi.NoLifecycle;
+
+public final class ApiTokenAuthenticatorFactory implements AuthenticatorFactory, NoLifecycle<Authenticator> {
 
     public static final String PROVIDER_ID = "personal-api-token-authenticator";
     private static final Authenticator SINGLETON = new ApiTokenAuthenticator();
@@ -65,17 +65,5 @@ public final class ApiTokenAuthenticatorFactory implements AuthenticatorFactory 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,30 +1,18 @@
 package io.github.kcpat.exchange;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.TokenExchangeProvider;
 import org.keycloak.protocol.oidc.TokenExchangeProviderFactory;
 
-public final class ApiTokenExchangeProviderFactory implements TokenExchangeProviderFactory {
+import io.github.kcpat.spi.NoLifecycle;
+
+public final class ApiTokenExchangeProviderFactory implements TokenExchangeProviderFactory, NoLifecycle<TokenExchangeProvider> {
 
     public static final String PROVIDER_ID = "personal-api-token";
 
     @Override
     public TokenExchangeProvider create(KeycloakSession session) {
         return new ApiTokenExchangeProvider();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

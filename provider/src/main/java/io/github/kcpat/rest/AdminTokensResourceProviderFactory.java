@@ -1,17 +1,18 @@
 package io.github.kcpat.rest;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import io.github.kcpat.spi.NoLifecycle;
+
 
 /** Mounts {@code /admin/realms/{realm}/personal-api-tokens}; Keycloak has authenticated the admin before. */
-public final class AdminTokensResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public final class AdminTokensResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider,
+        NoLifecycle<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "personal-api-tokens";
 
@@ -23,14 +24,6 @@ public final class AdminTokensResourceProviderFactory implements AdminRealmResou
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         return new AdminTokensResource(session, realm, auth, adminEvent);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
     }
 
     @Override
