@@ -1,3 +1,4 @@
+import { joinPath } from "@kcpat/shared";
 import { useEnvironment } from "@keycloak/keycloak-account-ui";
 import { KeycloakMasthead } from "@keycloak/keycloak-ui-shared";
 import { Button, Page, Spinner } from "@patternfly/react-core";
@@ -11,10 +12,6 @@ import { environment } from "./environment";
 import { PageNav } from "./PageNav";
 
 import "./theme.css";
-
-function joinPath(...parts: string[]) {
-  return parts.map((part, i) => (i === 0 ? part.replace(/\/+$/, "") : part.replace(/^\/+|\/+$/g, ""))).join("/");
-}
 
 const ReferrerLink = () => {
   const { t } = useTranslation();

@@ -1,10 +1,9 @@
+import { parseServerMessages } from "@kcpat/shared";
 import { createInstance, type LanguageDetectorModule } from "i18next";
 import FetchBackend from "i18next-fetch-backend";
 import { initReactI18next } from "react-i18next";
 
 import { environment } from "./environment";
-
-type KeyValue = { key: string; value: string };
 
 const languageDetector: LanguageDetectorModule = {
   type: "languageDetector",
@@ -21,8 +20,7 @@ export const i18n = createInstance({
   interpolation: { escapeValue: false },
   backend: {
     loadPath: `${environment.serverBaseUrl}/resources/${environment.realm}/account/{{lng}}`,
-    parse: (data: string) =>
-      Object.fromEntries((JSON.parse(data) as KeyValue[]).map(({ key, value }) => [key, value])),
+    parse: parseServerMessages,
   },
 });
 

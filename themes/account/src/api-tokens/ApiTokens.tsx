@@ -21,7 +21,9 @@ import { KeyIcon, LockIcon } from "@patternfly/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ApiError, tokensApi, type ApiToken, type IssuedToken, type Policy, type ScopeInfo } from "./api";
+import { ApiError, errorMessage, toggledState } from "@kcpat/shared";
+
+import { tokensApi, type ApiToken, type IssuedToken, type Policy, type ScopeInfo } from "./api";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { CreateTokenDialog } from "./CreateTokenDialog";
 import { IssuedTokenDialog } from "./IssuedTokenDialog";
@@ -91,7 +93,7 @@ export const ApiTokens = () => {
     try {
       await action();
     } catch (error) {
-      setActionError(error instanceof ApiError ? error.description || error.message : t("apiTokensServerError"));
+      setActionError(errorMessage(error, t("apiTokensServerError")));
     }
     await load();
   };
@@ -191,8 +193,7 @@ export const ApiTokens = () => {
             </Toolbar>
             <TokenTable
               tokens={tokens}
-              locale={context.environment.locale}
-              onToggle={(token) => act(() => api.setState(token.key, token.state === "ACTIVE" ? "DISABLED" : "ACTIVE"))}
+              onToggle={(token) => act(() => api.setState(token.key, toggledState(token)))}
               onRotate={(token) => setDialog({ kind: "rotate", token })}
               onDelete={(token) => setDialog({ kind: "delete", token })}
             />
@@ -232,7 +233,7 @@ export const ApiTokens = () => {
                 return;
               }
               setDialog({ kind: "none" });
-              setActionError(error instanceof ApiError ? error.description || error.message : t("apiTokensServerError"));
+              setActionError(errorMessage(error, t("apiTokensServerError")));
             }
             await load();
           }}

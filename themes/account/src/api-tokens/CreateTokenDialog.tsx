@@ -16,7 +16,9 @@ import {
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ApiError, type IssuedToken, type Policy, type ScopeInfo, type TokensApi } from "./api";
+import { ApiError } from "@kcpat/shared";
+
+import { type IssuedToken, type Policy, type ScopeInfo, type TokensApi } from "./api";
 import { daysFromToday, expiryInstant, parseIsoDate, toIsoDate } from "./format";
 import { needsReauthentication, type Draft } from "./stepUp";
 
@@ -84,7 +86,7 @@ export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onRea
       if (error instanceof ApiError && error.status === 409) {
         setNameError(t("apiTokensNameTaken", { name: name.trim() }));
       } else if (error instanceof ApiError && error.status < 500) {
-        setFormError(error.description || error.message);
+        setFormError(error.message);
       } else {
         setFormError(t("apiTokensServerError"));
       }

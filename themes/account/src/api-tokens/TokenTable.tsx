@@ -1,19 +1,18 @@
-import { Button, Flex, Label, LabelGroup } from "@patternfly/react-core";
+import { CreatedCell, ExpiresCell, LastUsedCell, ScopesCell, StateLabel, TokenNameCell } from "@kcpat/shared";
+import { Button, Flex } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useTranslation } from "react-i18next";
 
 import type { ApiToken } from "./api";
-import { formatDate, formatDateTime } from "./format";
 
 type Props = {
   tokens: ApiToken[];
-  locale: string;
   onToggle: (token: ApiToken) => void;
   onRotate: (token: ApiToken) => void;
   onDelete: (token: ApiToken) => void;
 };
 
-export const TokenTable = ({ tokens, locale, onToggle, onRotate, onDelete }: Props) => {
+export const TokenTable = ({ tokens, onToggle, onRotate, onDelete }: Props) => {
   const { t } = useTranslation();
   return (
     <Table aria-label={t("apiTokensTable")} variant="compact" data-testid="api-tokens-table">
@@ -36,48 +35,22 @@ export const TokenTable = ({ tokens, locale, onToggle, onRotate, onDelete }: Pro
           .map((token) => (
             <Tr key={token.key} data-testid="api-token-row" data-token-name={token.name} data-token-key={token.key}>
               <Td dataLabel={t("apiTokensName")}>
-                <div className="pf-v5-u-font-weight-bold">{token.name}</div>
-                <code className="pf-v5-u-font-size-xs pf-v5-u-color-200" aria-label={t("apiTokensKey")}>
-                  {token.key}
-                </code>
+                <TokenNameCell token={token} />
               </Td>
               <Td dataLabel={t("apiTokensScopes")}>
-                {token.scopes.length === 0 ? (
-                  "—"
-                ) : (
-                  <LabelGroup>
-                    {token.scopes.map((scope) => (
-                      <Label key={scope} isCompact>
-                        {scope}
-                      </Label>
-                    ))}
-                  </LabelGroup>
-                )}
+                <ScopesCell token={token} />
               </Td>
               <Td dataLabel={t("apiTokensState")} data-testid="token-state">
-                {token.state === "ACTIVE" ? (
-                  <Label color="green">{t("apiTokensActive")}</Label>
-                ) : token.disabledByAdmin ? (
-                  <Label color="orange" data-testid="token-disabled-by-admin">
-                    {t("apiTokensDisabledByAdmin")}
-                  </Label>
-                ) : (
-                  <Label color="grey">{t("apiTokensDisabled")}</Label>
-                )}
+                <StateLabel token={token} />
               </Td>
               <Td dataLabel={t("apiTokensCreated")} modifier="nowrap">
-                {formatDate(token.createdAt, locale)}
+                <CreatedCell token={token} />
               </Td>
               <Td dataLabel={t("apiTokensExpires")} modifier="nowrap">
-                {token.expiresAt ? formatDate(token.expiresAt, locale) : t("apiTokensNever")}{" "}
-                {token.expired && (
-                  <Label color="red" isCompact data-testid="token-expired">
-                    {t("apiTokensExpired")}
-                  </Label>
-                )}
+                <ExpiresCell token={token} />
               </Td>
               <Td dataLabel={t("apiTokensLastUsed")}>
-                {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t("apiTokensNever")}
+                <LastUsedCell token={token} />
               </Td>
               <Td isActionCell>
                 <Flex flexWrap={{ default: "nowrap" }} spaceItems={{ default: "spaceItemsMd" }}>

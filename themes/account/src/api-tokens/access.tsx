@@ -1,7 +1,9 @@
 import { useEnvironment } from "@keycloak/keycloak-account-ui";
 import { createContext, useContext, useEffect, useState, type PropsWithChildren } from "react";
 
-import { ApiError, tokensApi } from "./api";
+import { ApiError } from "@kcpat/shared";
+
+import { tokensApi } from "./api";
 
 export const API_TOKENS_PATH = "api-tokens";
 

@@ -1,11 +1,4 @@
-/** Date and time for the table, in the console's locale. */
-export function formatDateTime(iso: string, locale: string) {
-  return new Intl.DateTimeFormat(locale || undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
-}
-
-export function formatDate(iso: string, locale: string) {
-  return new Intl.DateTimeFormat(locale || undefined, { dateStyle: "medium" }).format(new Date(iso));
-}
+/* The create dialog's expiry: picked days and the instant sent for them. */
 
 const DAY = 24 * 60 * 60 * 1000;
 

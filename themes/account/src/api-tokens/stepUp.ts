@@ -1,6 +1,6 @@
 import type Keycloak from "keycloak-js";
 
-import { ApiError } from "./api";
+import { ApiError } from "@kcpat/shared";
 
 /** The create dialog's fields as the user left them. */
 export type Draft = { name: string; noExpiry: boolean; expiry: string; scopes: string[] };
