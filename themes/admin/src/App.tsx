@@ -7,7 +7,7 @@ import {
   useAccess,
   useWhoAmI,
 } from "@keycloak/keycloak-admin-ui";
-import { mainPageContentId } from "@keycloak/keycloak-ui-shared";
+import { AlertProvider, ErrorBoundaryProvider, Help, mainPageContentId } from "@keycloak/keycloak-ui-shared";
 import { Banner, Flex, FlexItem, Page, Spinner } from "@patternfly/react-core";
 import { ExclamationTriangleIcon } from "@patternfly/react-icons";
 import { Suspense, useEffect, type PropsWithChildren } from "react";
@@ -26,10 +26,25 @@ export const Root = () => (
   <KeycloakProvider environment={environment}>
     <AdminClientProvider>
       <AppContexts>
-        <App />
+        <SharedUiContexts>
+          <App />
+        </SharedUiContexts>
       </AppContexts>
     </AdminClientProvider>
   </KeycloakProvider>
+);
+
+/**
+ * The providers of this workspace's @keycloak/keycloak-ui-shared: admin-ui bundles its own copy of ui-shared, so
+ * its AppContexts and KeycloakProvider provide that copy's contexts, not the ones useAlerts, useFetch (in
+ * KeycloakDataTable) and HelpItem (in the form controls) of ours look for.
+ */
+const SharedUiContexts = ({ children }: PropsWithChildren) => (
+  <ErrorBoundaryProvider>
+    <AlertProvider>
+      <Help>{children}</Help>
+    </AlertProvider>
+  </ErrorBoundaryProvider>
 );
 
 /**

@@ -1,12 +1,9 @@
+import { joinPath } from "@kcpat/shared";
 import { HelpHeader, useEnvironment, useRealm, type AdminEnvironment } from "@keycloak/keycloak-admin-ui";
 import { KeycloakMasthead } from "@keycloak/keycloak-ui-shared";
 import { DropdownItem, ToolbarItem } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 import { Link, useHref } from "react-router-dom";
-
-function joinPath(...parts: string[]) {
-  return parts.map((part, i) => (i === 0 ? part.replace(/\/+$/, "") : part.replace(/^\/+|\/+$/g, ""))).join("/");
-}
 
 /**
  * The stock header (PageHeader.tsx, 26.7.3) on ui-shared's masthead, so that its sidebar toggle works

@@ -44,7 +44,7 @@ export const PageNav = () => {
               <NavEntry title="clientScopes" path="/client-scopes" />
               <NavEntry title="realmRoles" path="/roles" />
               <NavEntry title="users" path="/users" />
-              <NavEntry title="userApiTokens" path={`/${USER_API_TOKENS_PATH}`} />
+              <NavEntry title="apiTokensUsersTitle" path={`/${USER_API_TOKENS_PATH}`} />
               <NavEntry title="groups" path="/groups" />
               <NavEntry title="sessions" path="/sessions" />
               <NavEntry title="events" path="/events" />

@@ -1,11 +1,10 @@
+import { parseServerMessages } from "@kcpat/shared";
 import { createInstance } from "i18next";
 import FetchBackend from "i18next-fetch-backend";
 import { initReactI18next } from "react-i18next";
 
 import { environment } from "./environment";
 import { MESSAGES_NAMESPACE, messages } from "./messages";
-
-type KeyValue = { key: string; value: string };
 
 /**
  * The stock console's set-up (26.7.3): one namespace per realm, loaded from
@@ -25,8 +24,7 @@ export const i18n = createInstance({
   partialBundledLanguages: true,
   backend: {
     loadPath: `${environment.adminBaseUrl.replace(/\/+$/, "")}/resources/{{ns}}/admin/{{lng}}`,
-    parse: (data: string) =>
-      Object.fromEntries((JSON.parse(data) as KeyValue[]).map(({ key, value }) => [key, value])),
+    parse: parseServerMessages,
   },
 });
 

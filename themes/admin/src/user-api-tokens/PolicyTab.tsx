@@ -1,84 +1,50 @@
+import { errorMessage } from "@kcpat/shared";
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
-import {
-  ActionGroup,
-  Alert,
-  Button,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  PageSection,
-  Spinner,
-  Switch,
-  TextInput,
-} from "@patternfly/react-core";
-import { useEffect, useState, type FormEvent } from "react";
+import { HelpItem, NumberControl, SwitchControl, TextControl } from "@keycloak/keycloak-ui-shared";
+import { ActionGroup, Alert, Button, Form, FormGroup, PageSection, Spinner } from "@patternfly/react-core";
+import { useEffect, useState } from "react";
+import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
-import { ApiError, type AdminTokensApi, type Policy } from "./api";
+import type { AdminPolicy, AdminTokensApi } from "./api";
 import { ScopeSelect } from "./ScopeSelect";
 
 type Props = { api: AdminTokensApi; canManage: boolean };
 
-/** The form's values: what the admin typed, sent as typed so that the server's 400 names what is wrong. */
-type Values = {
-  maxLifetimeDays: string;
-  expiryRequired: boolean;
-  defaultLifetimeDays: string;
-  maxTokensPerUser: string;
-  availableScopes: string[];
-  exchangeClientId: string;
-  reminderDays: string;
-  recentLoginMinutes: string;
-};
+/** The form's values: the policy, its reminder days as the text the admin types ("7, 1"). */
+type Values = Omit<AdminPolicy, "reminderDays"> & { reminderDays: string };
 
-const toValues = (policy: Policy): Values => ({
-  maxLifetimeDays: String(policy.maxLifetimeDays),
-  expiryRequired: policy.expiryRequired,
-  defaultLifetimeDays: String(policy.defaultLifetimeDays),
-  maxTokensPerUser: String(policy.maxTokensPerUser),
-  availableScopes: policy.availableScopes,
-  exchangeClientId: policy.exchangeClientId,
-  reminderDays: policy.reminderDays.join(", "),
-  recentLoginMinutes: String(policy.recentLoginMinutes),
-});
+const toValues = (policy: AdminPolicy): Values => ({ ...policy, reminderDays: policy.reminderDays.join(", ") });
 
-/** A whole number as a number; anything else as the text typed (the server refuses it with a 400). */
+/** A whole number as a number; anything else as the text typed (the server refuses it with a 400 that names it). */
 const wholeNumber = (text: string): number | string => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : text.trim());
 
 const toPolicy = (values: Values) => ({
-  maxLifetimeDays: wholeNumber(values.maxLifetimeDays),
-  expiryRequired: values.expiryRequired,
-  defaultLifetimeDays: wholeNumber(values.defaultLifetimeDays),
-  maxTokensPerUser: wholeNumber(values.maxTokensPerUser),
-  availableScopes: values.availableScopes,
+  ...values,
   exchangeClientId: values.exchangeClientId.trim(),
   reminderDays: values.reminderDays
     .split(",")
     .map((day) => day.trim())
     .filter((day) => day !== "")
     .map(wholeNumber),
-  recentLoginMinutes: wholeNumber(values.recentLoginMinutes),
 });
 
 /** GET/PUT …/personal-api-tokens/policy; every field, saved at once. */
 export const PolicyTab = ({ api, canManage }: Props) => {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
-  const [saved, setSaved] = useState<Policy>();
-  const [values, setValues] = useState<Values>();
+  const form = useForm<Values>();
+  const [saved, setSaved] = useState<AdminPolicy>();
   const [scopes, setScopes] = useState<string[]>([]);
   const [refusal, setRefusal] = useState<string>();
   const [success, setSuccess] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
     Promise.all([api.policy(controller.signal), adminClient.clientScopes.find()])
       .then(([policy, clientScopes]) => {
         setSaved(policy);
-        setValues(toValues(policy));
+        form.reset(toValues(policy));
         setScopes(clientScopes.map((scope) => scope.name!).filter(Boolean).sort());
       })
       .catch((error: unknown) => {
@@ -87,7 +53,12 @@ export const PolicyTab = ({ api, canManage }: Props) => {
     return () => controller.abort();
   }, [api, adminClient]);
 
-  if (!values || !saved) {
+  useEffect(() => {
+    const subscription = form.watch(() => setSuccess(false));
+    return () => subscription.unsubscribe();
+  }, [form]);
+
+  if (!saved) {
     return refusal ? (
       <PageSection variant="light">
         <Alert isInline variant="danger" title={refusal} data-testid="policy-error" />
@@ -99,122 +70,117 @@ export const PolicyTab = ({ api, canManage }: Props) => {
     );
   }
 
-  const set = <K extends keyof Values>(field: K, value: Values[K]) => {
-    setValues({ ...values, [field]: value });
-    setSuccess(false);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
+  const save = async (values: Values) => {
     setRefusal(undefined);
     setSuccess(false);
     try {
       const policy = await api.savePolicy(toPolicy(values));
       setSaved(policy);
-      setValues(toValues(policy));
+      form.reset(toValues(policy));
       setSuccess(true);
     } catch (error) {
-      setRefusal(error instanceof ApiError ? error.description || error.message : String(error));
-    } finally {
-      setBusy(false);
+      setRefusal(errorMessage(error, String(error)));
     }
   };
 
-  type NumberField = "maxLifetimeDays" | "defaultLifetimeDays" | "maxTokensPerUser" | "recentLoginMinutes";
-  const number = (field: NumberField, label: string, help: string) => (
-    <FormGroup label={t(label)} fieldId={`policy-${field}`}>
-      <TextInput
-        id={`policy-${field}`}
-        type="number"
-        min={0}
-        value={values[field]}
-        onChange={(_event, value) => set(field, value)}
+  const number = (name: "maxLifetimeDays" | "defaultLifetimeDays" | "maxTokensPerUser" | "recentLoginMinutes") => {
+    const key = `apiTokens${name[0].toUpperCase()}${name.slice(1)}`;
+    return (
+      <NumberControl
+        name={name}
+        label={t(key)}
+        labelIcon={t(`${key}Help`)}
+        controller={{ defaultValue: 0, rules: { min: 0 } }}
         isDisabled={!canManage}
       />
-      <Help text={t(help)} />
-    </FormGroup>
-  );
+    );
+  };
 
   return (
     <PageSection variant="light">
-      <Form isHorizontal onSubmit={submit} className="pf-v5-u-mt-md" style={{ maxWidth: "60rem" }} data-testid="policy-form">
-        {number("maxLifetimeDays", "patMaxLifetimeDays", "patMaxLifetimeDaysHelp")}
-        <FormGroup label={t("patExpiryRequired")} fieldId="policy-expiryRequired" hasNoPaddingTop>
-          <Switch
-            id="policy-expiryRequired"
-            label={t("on")}
+      <FormProvider {...form}>
+        <Form
+          isHorizontal
+          onSubmit={form.handleSubmit(save)}
+          className="pf-v5-u-mt-md"
+          style={{ maxWidth: "60rem" }}
+          data-testid="policy-form"
+        >
+          {number("maxLifetimeDays")}
+          <SwitchControl
+            name="expiryRequired"
+            label={t("apiTokensExpiryRequired")}
+            labelIcon={t("apiTokensExpiryRequiredHelp")}
+            labelOn={t("on")}
             labelOff={t("off")}
-            isChecked={values.expiryRequired}
-            onChange={(_event, checked) => set("expiryRequired", checked)}
             isDisabled={!canManage}
           />
-          <Help text={t("patExpiryRequiredHelp")} />
-        </FormGroup>
-        {number("defaultLifetimeDays", "patDefaultLifetimeDays", "patDefaultLifetimeDaysHelp")}
-        {number("maxTokensPerUser", "patMaxTokensPerUser", "patMaxTokensPerUserHelp")}
-        {number("recentLoginMinutes", "patRecentLoginMinutes", "patRecentLoginMinutesHelp")}
-        <FormGroup label={t("patAvailableScopes")} fieldId="policy-availableScopes">
-          <ScopeSelect
-            id="policy-availableScopes"
-            options={scopes}
-            selected={values.availableScopes}
-            onChange={(selected) => set("availableScopes", selected)}
+          {number("defaultLifetimeDays")}
+          {number("maxTokensPerUser")}
+          {number("recentLoginMinutes")}
+          <FormGroup
+            label={t("apiTokensAvailableScopes")}
+            fieldId="availableScopes"
+            labelIcon={<HelpItem helpText={t("apiTokensAvailableScopesHelp")} fieldLabelId="availableScopes" />}
+          >
+            <Controller
+              name="availableScopes"
+              control={form.control}
+              render={({ field }) => (
+                <ScopeSelect
+                  id="availableScopes"
+                  options={scopes}
+                  selected={field.value}
+                  onChange={field.onChange}
+                  isDisabled={!canManage}
+                />
+              )}
+            />
+          </FormGroup>
+          <TextControl
+            name="exchangeClientId"
+            label={t("apiTokensExchangeClientId")}
+            labelIcon={t("apiTokensExchangeClientIdHelp")}
             isDisabled={!canManage}
           />
-          <Help text={t("patAvailableScopesHelp")} />
-        </FormGroup>
-        <FormGroup label={t("patExchangeClientId")} fieldId="policy-exchangeClientId">
-          <TextInput
-            id="policy-exchangeClientId"
-            value={values.exchangeClientId}
-            onChange={(_event, value) => set("exchangeClientId", value)}
+          <TextControl
+            name="reminderDays"
+            label={t("apiTokensReminderDays")}
+            labelIcon={t("apiTokensReminderDaysHelp")}
             isDisabled={!canManage}
           />
-          <Help text={t("patExchangeClientIdHelp")} />
-        </FormGroup>
-        <FormGroup label={t("patReminderDays")} fieldId="policy-reminderDays">
-          <TextInput
-            id="policy-reminderDays"
-            value={values.reminderDays}
-            onChange={(_event, value) => set("reminderDays", value)}
-            isDisabled={!canManage}
-          />
-          <Help text={t("patReminderDaysHelp")} />
-        </FormGroup>
-        {refusal && (
-          <Alert isInline variant="danger" title={t("patPolicyRefused")} data-testid="policy-error">
-            {refusal}
-          </Alert>
-        )}
-        {success && <Alert isInline variant="success" title={t("patPolicySaved")} data-testid="policy-saved" />}
-        {canManage && (
-          <ActionGroup>
-            <Button type="submit" variant="primary" isLoading={busy} isDisabled={busy} data-testid="policy-save">
-              {t("patSave")}
-            </Button>
-            <Button
-              variant="link"
-              data-testid="policy-revert"
-              onClick={() => {
-                setValues(toValues(saved));
-                setRefusal(undefined);
-                setSuccess(false);
-              }}
-            >
-              {t("patRevert")}
-            </Button>
-          </ActionGroup>
-        )}
-      </Form>
+          {refusal && (
+            <Alert isInline variant="danger" title={t("apiTokensPolicyRefused")} data-testid="policy-error">
+              {refusal}
+            </Alert>
+          )}
+          {success && <Alert isInline variant="success" title={t("apiTokensPolicySaved")} data-testid="policy-saved" />}
+          {canManage && (
+            <ActionGroup>
+              <Button
+                type="submit"
+                variant="primary"
+                isLoading={form.formState.isSubmitting}
+                isDisabled={form.formState.isSubmitting}
+                data-testid="policy-save"
+              >
+                {t("apiTokensSave")}
+              </Button>
+              <Button
+                variant="link"
+                data-testid="policy-revert"
+                onClick={() => {
+                  form.reset(toValues(saved));
+                  setRefusal(undefined);
+                  setSuccess(false);
+                }}
+              >
+                {t("apiTokensRevert")}
+              </Button>
+            </ActionGroup>
+          )}
+        </Form>
+      </FormProvider>
     </PageSection>
   );
 };
-
-const Help = ({ text }: { text: string }) => (
-  <FormHelperText>
-    <HelperText>
-      <HelperTextItem>{text}</HelperTextItem>
-    </HelperText>
-  </FormHelperText>
-);

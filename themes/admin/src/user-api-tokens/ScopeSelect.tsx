@@ -10,7 +10,11 @@ type Props = {
   isDisabled?: boolean;
 };
 
-/** A checkbox multi-select of client scope names, the chosen ones as chips below it. */
+/**
+ * A checkbox multi-select of client scope names, the chosen ones as chips below it. Not ui-shared's SelectControl
+ * (typeaheadMulti): in 26.7.3 its Tab and Escape keys set the field to undefined, so tabbing through the form
+ * would drop every scope.
+ */
 export const ScopeSelect = ({ id, options, selected, onChange, isDisabled }: Props) => {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -37,11 +41,11 @@ export const ScopeSelect = ({ id, options, selected, onChange, isDisabled }: Pro
             isFullWidth
             data-testid="scopes-toggle"
           >
-            {selected.length === 0 ? t("patSelectScopes") : t("patScopesSelected", { count: selected.length })}
+            {selected.length === 0 ? t("apiTokensSelectScopes") : t("apiTokensScopesSelected", { count: selected.length })}
           </MenuToggle>
         )}
       >
-        <SelectList aria-label={t("patAvailableScopes")}>
+        <SelectList aria-label={t("apiTokensAvailableScopes")}>
           {all.map((name) => (
             <SelectOption key={name} value={name} hasCheckbox isSelected={selected.includes(name)}>
               {name}

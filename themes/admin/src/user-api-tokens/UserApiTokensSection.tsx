@@ -9,7 +9,12 @@ import { PolicyTab } from "./PolicyTab";
 import { toUserApiTokens, type UserApiTokensTab } from "./routes";
 import { TokensTab } from "./TokensTab";
 
-/** The realm page "User API tokens": every user's tokens, and (with view-realm) the realm's token policy. */
+/**
+ * The realm page "User API tokens": every user's tokens, and (with view-realm) the realm's token policy.
+ * The tabs are PatternFly's, not admin-ui's RoutableTabs: that one renders the Tabs of the PatternFly copy
+ * bundled inside admin-ui, whose TabsContext our Tab elements (this workspace's PatternFly) cannot see, and
+ * admin-ui exports no Tab of its own.
+ */
 export default function UserApiTokensSection() {
   const { t } = useTranslation();
   const { adminClient } = useAdminClient();
@@ -24,7 +29,7 @@ export default function UserApiTokensSection() {
 
   return (
     <>
-      <ViewHeader titleKey="userApiTokens" subKey="userApiTokensExplain" divider={false} />
+      <ViewHeader titleKey="apiTokensUsersTitle" subKey="apiTokensUsersExplain" divider={false} />
       <PageSection variant="light" className="pf-v5-u-p-0">
         <Tabs
           activeKey={tab}
@@ -33,11 +38,11 @@ export default function UserApiTokensSection() {
           unmountOnExit
           inset={{ default: "insetNone", md: "insetSm", xl: "insetLg", "2xl": "insetLg" }}
         >
-          <Tab eventKey="tokens" data-testid="tokens-tab" title={<TabTitleText>{t("patTokensTab")}</TabTitleText>}>
-            <TokensTab api={api} realm={realm} canManage={hasAccess("manage-users")} />
+          <Tab eventKey="tokens" data-testid="tokens-tab" title={<TabTitleText>{t("apiTokensTokensTab")}</TabTitleText>}>
+            <TokensTab api={api} canManage={hasAccess("manage-users")} />
           </Tab>
           {showPolicy && (
-            <Tab eventKey="policy" data-testid="policy-tab" title={<TabTitleText>{t("patPolicyTab")}</TabTitleText>}>
+            <Tab eventKey="policy" data-testid="policy-tab" title={<TabTitleText>{t("apiTokensPolicyTab")}</TabTitleText>}>
               <PolicyTab api={api} canManage={hasAccess("manage-realm")} />
             </Tab>
           )}

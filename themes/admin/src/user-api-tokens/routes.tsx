@@ -8,7 +8,7 @@ export type UserApiTokensTab = "tokens" | "policy";
 
 const UserApiTokensSection = lazy(() => import("./UserApiTokensSection"));
 
-const handle: AppRoute["handle"] = { access: "query-users", breadcrumb: (t) => t("userApiTokens") };
+const handle: AppRoute["handle"] = { access: "query-users", breadcrumb: (t) => t("apiTokensUsersTitle") };
 
 /** #/{realm}/user-api-tokens and #/{realm}/user-api-tokens/{tab}. */
 export const userApiTokensRoutes: AppRoute[] = [
