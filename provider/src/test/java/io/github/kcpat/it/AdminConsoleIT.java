@@ -48,10 +48,11 @@ class AdminConsoleIT {
     private static final By CURRENT_REALM = By.cssSelector("[data-testid='currentRealm']");
     private static final By NAV_USER_API_TOKENS = By.cssSelector("#nav-item-user-api-tokens");
     private static final By TOKENS_TABLE = By.cssSelector("[data-testid='admin-tokens-table']");
-    private static final By TOKEN_ROWS = By.cssSelector("tr[data-testid='admin-token-row']");
-    private static final By SEARCH = By.cssSelector("input[aria-label='Search by username or token name']");
+    // KeycloakDataTable's rows carry no attributes of their own: the owner cell names the token and its user
+    private static final By TOKEN_ROWS = By.cssSelector("tr:has([data-testid='token-owner'])");
+    private static final By SEARCH = By.cssSelector("input[placeholder='Search by username or token name']");
     private static final By OPEN_MENU = By.cssSelector("[role='menu'], .pf-v5-c-menu");
-    private static final By DELETE_DIALOG = By.cssSelector("[data-testid='delete-token-dialog']");
+    private static final By DELETE_DIALOG = By.cssSelector("[role='dialog']");
     private static final Path DOCS_SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
     private final KeycloakServer server;
@@ -100,7 +101,8 @@ class AdminConsoleIT {
         search(other);
         browser.await().until(driver -> {
             List<WebElement> rows = driver.findElements(TOKEN_ROWS);
-            return rows.size() == 1 && other.equals(rows.get(0).getDomAttribute("data-username"));
+            return rows.size() == 1
+                    && other.equals(rows.get(0).findElement(By.cssSelector("[data-username]")).getDomAttribute("data-username"));
         });
         assertTrue(browser.driver().findElements(rowLocator(alices.name())).isEmpty(), "alice's token is not among " + other + "'s");
         assertTrue(row(others.name()).getText().contains(others.name()));
@@ -150,19 +152,19 @@ class AdminConsoleIT {
             openUserApiTokens();
             browser.click(By.xpath("//button[contains(@class,'pf-v5-c-tabs__link')][normalize-space()='Policy']"));
             browser.visible(By.cssSelector("[data-testid='policy-form']"));
-            assertEquals(original.path("maxLifetimeDays").asText(), browser.visible(By.id("policy-maxLifetimeDays")).getDomProperty("value"));
+            assertEquals(original.path("maxLifetimeDays").asText(), browser.visible(field("maxLifetimeDays")).getDomProperty("value"));
 
             // the server's refusal, inline
-            type("policy-maxLifetimeDays", "30");
-            type("policy-defaultLifetimeDays", "60");
+            type("maxLifetimeDays", "30");
+            type("defaultLifetimeDays", "60");
             browser.click(By.cssSelector("[data-testid='policy-save']"));
             WebElement error = browser.visible(By.cssSelector("[data-testid='policy-error']"));
             assertTrue(error.getText().contains("defaultLifetimeDays may not exceed maxLifetimeDays"), error::getText);
             tidyScreenshot("1-refused");
             assertEquals(original, admin.policy().json(), "nothing changed");
 
-            type("policy-defaultLifetimeDays", "30");
-            type("policy-recentLoginMinutes", "15");
+            type("defaultLifetimeDays", "30");
+            type("recentLoginMinutes", "15");
             browser.click(By.cssSelector("[data-testid='policy-save']"));
             browser.visible(By.cssSelector("[data-testid='policy-saved']"));
             assertTrue(browser.driver().findElements(By.cssSelector("[data-testid='policy-error']")).isEmpty());
@@ -246,21 +248,31 @@ class AdminConsoleIT {
         input.sendKeys(text, Keys.ENTER);
     }
 
-    private void type(String id, String value) {
-        WebElement input = browser.visible(By.id(id));
+    /** The input of the policy form's field {@code name} (ui-shared's NumberControl gives its wrapper the field's name as id). */
+    private static By field(String name) {
+        return By.cssSelector("#" + name + " input");
+    }
+
+    private void type(String name, String value) {
+        WebElement input = browser.visible(field(name));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(value);
     }
 
     /** Opens the row's kebab menu and picks {@code action}. */
     private void rowAction(String name, String action) {
-        browser.click(By.cssSelector("tr[data-token-name='" + name + "'] td.pf-v5-c-table__action button"));
+        browser.click(By.cssSelector(rowCss(name) + " td.pf-v5-c-table__action button"));
         browser.visible(OPEN_MENU);
         browser.click(By.xpath("//*[@role='menuitem'][normalize-space()='" + action + "']"));
     }
 
+    /** The table row of token {@code name}: its owner cell carries the token's name. */
+    private static String rowCss(String name) {
+        return "tr:has([data-token-name='" + name + "'])";
+    }
+
     private static By rowLocator(String name) {
-        return By.cssSelector("tr[data-token-name='" + name + "']");
+        return By.cssSelector(rowCss(name));
     }
 
     private WebElement row(String name) {
@@ -268,12 +280,12 @@ class AdminConsoleIT {
     }
 
     private String stateOf(String name) {
-        return browser.visible(By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='token-state']")).getText();
+        return browser.visible(By.cssSelector(rowCss(name) + " [data-testid='token-state']")).getText();
     }
 
     private void awaitState(String name, String state) {
         browser.await().until(ExpectedConditions.textToBe(
-                By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='token-state']"), state));
+                By.cssSelector(rowCss(name) + " [data-testid='token-state']"), state));
     }
 
     private void assertNoConsoleErrors() {

@@ -1,0 +1,94 @@
+import { CreatedCell, ExpiresCell, LastUsedCell, ScopesCell, StateLabel, TokenNameCell } from "@kcpat/shared";
+import { Button, Flex } from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useTranslation } from "react-i18next";
+
+import type { ApiToken } from "./api";
+
+type Props = {
+  tokens: ApiToken[];
+  onToggle: (token: ApiToken) => void;
+  onRotate: (token: ApiToken) => void;
+  onDelete: (token: ApiToken) => void;
+};
+
+export const TokenTable = ({ tokens, onToggle, onRotate, onDelete }: Props) => {
+  const { t } = useTranslation();
+  return (
+    <Table aria-label={t("apiTokensTable")} variant="compact" data-testid="api-tokens-table">
+      <Thead>
+        <Tr>
+          <Th>
+            {t("apiTokensName")} / {t("apiTokensKey")}
+          </Th>
+          <Th>{t("apiTokensScopes")}</Th>
+          <Th>{t("apiTokensState")}</Th>
+          <Th>{t("apiTokensCreated")}</Th>
+          <Th>{t("apiTokensExpires")}</Th>
+          <Th>{t("apiTokensLastUsed")}</Th>
+          <Th screenReaderText={t("apiTokensActions")} />
+        </Tr>
+      </Thead>
+      <Tbody>
+        {[...tokens]
+          .sort((a, b) => a.name.localeCompare(b.name))
+          .map((token) => (
+            <Tr key={token.key} data-testid="api-token-row" data-token-name={token.name} data-token-key={token.key}>
+              <Td dataLabel={t("apiTokensName")}>
+                <TokenNameCell token={token} />
+              </Td>
+              <Td dataLabel={t("apiTokensScopes")}>
+                <ScopesCell token={token} />
+              </Td>
+              <Td dataLabel={t("apiTokensState")} data-testid="token-state">
+                <StateLabel token={token} />
+              </Td>
+              <Td dataLabel={t("apiTokensCreated")} modifier="nowrap">
+                <CreatedCell token={token} />
+              </Td>
+              <Td dataLabel={t("apiTokensExpires")} modifier="nowrap">
+                <ExpiresCell token={token} />
+              </Td>
+              <Td dataLabel={t("apiTokensLastUsed")}>
+                <LastUsedCell token={token} />
+              </Td>
+              <Td isActionCell>
+                <Flex flexWrap={{ default: "nowrap" }} spaceItems={{ default: "spaceItemsMd" }}>
+                  {!(token.state === "DISABLED" && token.disabledByAdmin) && (
+                    <Button
+                      variant="link"
+                      isInline
+                      onClick={() => onToggle(token)}
+                      aria-label={t(token.state === "ACTIVE" ? "apiTokensDisableNamed" : "apiTokensActivateNamed", { name: token.name })}
+                      data-testid={token.state === "ACTIVE" ? "disable-token" : "activate-token"}
+                    >
+                      {t(token.state === "ACTIVE" ? "apiTokensDisable" : "apiTokensActivate")}
+                    </Button>
+                  )}
+                  <Button
+                    variant="link"
+                    isInline
+                    onClick={() => onRotate(token)}
+                    aria-label={t("apiTokensRotateNamed", { name: token.name })}
+                    data-testid="rotate-token"
+                  >
+                    {t("apiTokensRotate")}
+                  </Button>
+                  <Button
+                    variant="link"
+                    isDanger
+                    isInline
+                    onClick={() => onDelete(token)}
+                    aria-label={t("apiTokensDeleteNamed", { name: token.name })}
+                    data-testid="delete-token"
+                  >
+                    {t("apiTokensDelete")}
+                  </Button>
+                </Flex>
+              </Td>
+            </Tr>
+          ))}
+      </Tbody>
+    </Table>
+  );
+};

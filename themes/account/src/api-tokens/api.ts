@@ -1,0 +1,37 @@
+import { jsonClient, tokenCalls, type ApiToken, type Policy } from "@kcpat/shared";
+import type { KeycloakContext } from "@keycloak/keycloak-ui-shared";
+
+export type { ApiToken, Policy };
+
+/** Create and rotate answer with the token's value, this one time. */
+export type IssuedToken = ApiToken & { token: string };
+
+export type ScopeInfo = { name: string; description: string | null };
+
+export type NewToken = { name: string; expiresAt?: string | null; scopes: string[] };
+
+/** The self-service REST API of the extension, called with the console's own bearer token. */
+export function tokensApi({ environment, keycloak }: KeycloakContext) {
+  const call = jsonClient(
+    `${environment.serverBaseUrl}/realms/${encodeURIComponent(environment.realm)}/personal-api-tokens`,
+    async () => {
+      try {
+        await keycloak.updateToken(30);
+      } catch {
+        await keycloak.login();
+      }
+      return keycloak.token;
+    },
+  );
+
+  return {
+    ...tokenCalls<ApiToken>(call),
+    list: (signal?: AbortSignal) => call<ApiToken[]>("GET", "/tokens", undefined, signal),
+    create: (token: NewToken) => call<IssuedToken>("POST", "/tokens", token),
+    rotate: (key: string) => call<IssuedToken>("POST", `/tokens/${encodeURIComponent(key)}/rotate`),
+    scopes: (signal?: AbortSignal) => call<ScopeInfo[]>("GET", "/scopes", undefined, signal),
+    policy: (signal?: AbortSignal) => call<Policy>("GET", "/policy", undefined, signal),
+  };
+}
+
+export type TokensApi = ReturnType<typeof tokensApi>;

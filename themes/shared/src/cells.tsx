@@ -1,0 +1,71 @@
+import { Label, LabelGroup } from "@patternfly/react-core";
+import { useTranslation } from "react-i18next";
+
+import { formatDate, formatDateTime } from "./format";
+import type { ApiToken } from "./tokens";
+
+type TokenProps = { token: ApiToken };
+
+/** The token's name, its key below it. */
+export const TokenNameCell = ({ token }: TokenProps) => {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="pf-v5-u-font-weight-bold">{token.name}</div>
+      <code className="pf-v5-u-font-size-xs pf-v5-u-color-200" aria-label={t("apiTokensKey")}>
+        {token.key}
+      </code>
+    </>
+  );
+};
+
+export const ScopesCell = ({ token }: TokenProps) =>
+  token.scopes.length === 0 ? (
+    "—"
+  ) : (
+    <LabelGroup>
+      {token.scopes.map((scope) => (
+        <Label key={scope} isCompact>
+          {scope}
+        </Label>
+      ))}
+    </LabelGroup>
+  );
+
+/** Active, Disabled, or Disabled by an admin (which only an admin can activate again). */
+export const StateLabel = ({ token }: TokenProps) => {
+  const { t } = useTranslation();
+  if (token.state === "ACTIVE") return <Label color="green">{t("apiTokensActive")}</Label>;
+  return token.disabledByAdmin ? (
+    <Label color="orange" data-testid="token-disabled-by-admin">
+      {t("apiTokensDisabledByAdmin")}
+    </Label>
+  ) : (
+    <Label color="grey">{t("apiTokensDisabled")}</Label>
+  );
+};
+
+export const CreatedCell = ({ token }: TokenProps) => {
+  const { i18n } = useTranslation();
+  return formatDate(token.createdAt, i18n.language);
+};
+
+/** The expiry day or "Never", and an "Expired" label once it has passed. */
+export const ExpiresCell = ({ token }: TokenProps) => {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {token.expiresAt ? formatDate(token.expiresAt, i18n.language) : t("apiTokensNever")}{" "}
+      {token.expired && (
+        <Label color="red" isCompact data-testid="token-expired">
+          {t("apiTokensExpired")}
+        </Label>
+      )}
+    </>
+  );
+};
+
+export const LastUsedCell = ({ token }: TokenProps) => {
+  const { t, i18n } = useTranslation();
+  return token.lastUsedAt ? formatDateTime(token.lastUsedAt, i18n.language) : t("apiTokensNever");
+};
