@@ -2,17 +2,15 @@ package io.github.kcpat.cli;
 
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.Expiry;
+import io.github.kcpat.token.JsonText;
+import io.github.kcpat.token.JsonText.OmitWhenNull;
+import io.github.kcpat.token.StoredCredential;
 
 /**
  * {@code java -jar keycloak-personal-api-tokens.jar [command]}: makes tokens before any server runs, for
@@ -33,6 +31,10 @@ public final class TokenCli {
 
             Exit codes: 0 done, 2 bad usage, or a malformed token or one whose secret is plainly not random.
             """;
+
+    /** What the CLI prints: a token and its key, and with {@code --credential} its credential for a realm import. */
+    public record Printed(String token, String key, @OmitWhenNull StoredCredential.Imported credential) {
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -115,32 +117,17 @@ public final class TokenCli {
             throw new UsageException("--expires must be in the future");
         }
         ApiToken token = ApiToken.generate();
-        Map<String, Object> result = tokenJson(token);
-        result.put("credential", CredentialJson.of(token, name, expiresAt, scopes, disabled, now));
-        out.println(Json.write(result));
+        out.println(JsonText.write(new Printed(token.value(), token.key(),
+                CredentialJson.of(token, name, expiresAt, scopes, disabled, now))));
         return 0;
     }
 
-    private Instant expiry(String text) {
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.SECONDS);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--expires takes a date (2027-01-31) or a date-time (2027-01-31T12:00:00Z), not " + text);
-        }
+    private static Instant expiry(String text) {
+        return Expiry.parse(text).orElseThrow(() -> new UsageException("--expires takes " + Expiry.FORMS + ", not " + text));
     }
 
     private void print(ApiToken token) {
-        out.println(Json.write(tokenJson(token)));
-    }
-
-    private static Map<String, Object> tokenJson(ApiToken token) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("token", token.value());
-        json.put("key", token.key());
-        return json;
+        out.println(JsonText.write(new Printed(token.value(), token.key(), null)));
     }
 
     private static String value(List<String> options, int index, String option) {
