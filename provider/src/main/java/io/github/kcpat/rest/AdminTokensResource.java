@@ -141,7 +141,11 @@ public final class AdminTokensResource {
         AdminPermissions.allowed(() -> auth.users().requireQuery());
         UserModel owner = permittedUser(user, auth.users()::canManage);
         int deleted = service(owner).deleteAll();
-        return JsonResponses.of(Response.Status.OK, Map.of("deleted", deleted));
+        return JsonResponses.of(Response.Status.OK, new DeletedCount(deleted));
+    }
+
+    /** The answer to deleting all of a user's tokens. */
+    record DeletedCount(int deleted) {
     }
 
     @Path("policy")
