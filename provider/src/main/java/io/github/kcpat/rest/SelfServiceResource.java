@@ -47,7 +47,7 @@ public final class SelfServiceResource {
     public Response create(String body) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
         RecentLogin.require(session, realm);
-        TokenService.Issued issued = ServiceErrors.call(() -> tokens.create(TokenRequests.parse(body)));
+        TokenService.Issued issued = ServiceErrors.call(() -> tokens.create(TokenBody.read(body)));
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(issued.credential().key()).build();
         return JsonResponses.builder(Response.Status.CREATED, shown(issued))
                 .location(location)
@@ -66,7 +66,7 @@ public final class SelfServiceResource {
     public Response update(@PathParam("key") String key, String body) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
         return JsonResponses.of(Response.Status.OK,
-                shown(ServiceErrors.call(() -> tokens.update(key, TokenRequests.parse(body)))));
+                shown(ServiceErrors.call(() -> tokens.update(key, TokenBody.read(body)))));
     }
 
     @DELETE
