@@ -11,6 +11,7 @@ import io.github.kcpat.token.Expiry;
 import io.github.kcpat.token.JsonText;
 import io.github.kcpat.token.JsonText.OmitWhenNull;
 import io.github.kcpat.token.StoredCredential;
+import io.github.kcpat.token.TokenName;
 
 /**
  * {@code java -jar keycloak-personal-api-tokens.jar [command]}: makes tokens before any server runs, for
@@ -102,7 +103,7 @@ public final class TokenCli {
         for (int i = 0; i < options.size(); i++) {
             String option = options.get(i);
             switch (option) {
-                case "--name" -> name = value(options, ++i, option).trim();
+                case "--name" -> name = value(options, ++i, option);
                 case "--expires" -> expiresAt = expiry(value(options, ++i, option));
                 case "--scopes" -> scopes = Arrays.stream(value(options, ++i, option).split(","))
                         .map(String::trim).filter(scope -> !scope.isEmpty()).distinct().toList();
@@ -110,9 +111,10 @@ public final class TokenCli {
                 default -> throw new UsageException("unknown option " + option);
             }
         }
-        if (name == null || name.isEmpty() || name.length() > 64) {
-            throw new UsageException("--credential needs --name of 1 to 64 characters");
+        if (name == null) {
+            throw new UsageException("--credential needs --name");
         }
+        name = validName(name);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new UsageException("--expires must be in the future");
         }
@@ -120,6 +122,14 @@ public final class TokenCli {
         out.println(JsonText.write(new Printed(token.value(), token.key(),
                 CredentialJson.of(token, name, expiresAt, scopes, disabled, now))));
         return 0;
+    }
+
+    private static String validName(String raw) {
+        try {
+            return TokenName.valid(raw);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
     }
 
     private static Instant expiry(String text) {
