@@ -116,7 +116,9 @@ public final class ProvisioningFolder {
             try {
                 requests.add(ProvisioningRequest.of(operations.get(i)));
             } catch (InvalidInput e) {
-                throw new InvalidInput("operation " + (i + 1) + ": " + e.getMessage());
+                JsonNode operation = operations.get(i);
+                String named = operation.isObject() ? " (" + ProvisioningRequest.describe(operation) + ")" : "";
+                throw new InvalidInput("operation " + (i + 1) + named + ": " + e.getMessage());
             }
         }
         return requests;

@@ -63,6 +63,16 @@ record ProvisioningRequest(String action, String realm, String user, String key,
 
     /** Names the operation for log lines and failure reasons: action, key, realm and user, never the token. */
     String describe() {
+        return describe(action, key, token, realm, user);
+    }
+
+    /** The same for an operation that could not be read: from whatever its fields hold. */
+    static String describe(JsonNode operation) {
+        return describe(text(operation, "action"), text(operation, "key"), text(operation, "token"), text(operation, "realm"),
+                text(operation, "user"));
+    }
+
+    private static String describe(String action, String key, String token, String realm, String user) {
         String tokenKey = key != null ? key : ApiToken.parse(token).map(ApiToken::key).orElse("?");
         return action + " token " + tokenKey + " in realm " + realm + (user != null ? " of " + user : "");
     }

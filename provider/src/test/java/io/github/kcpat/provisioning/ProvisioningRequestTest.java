@@ -51,8 +51,8 @@ class ProvisioningRequestTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "an unknown state (moved from ProvisioningIT, 47-unknown-state.json) | {\"action\":\"create\",\"realm\":\"demo\",\"state\":\"PAUSED\"} | operation 1: state must be ACTIVE or DISABLED",
-            "an unknown field | {\"action\":\"create\",\"realm\":\"demo\",\"colour\":\"blue\"} | operation 1: Unknown field 'colour'",
+            "an unknown state (moved from ProvisioningIT, 47-unknown-state.json) | {\"action\":\"create\",\"realm\":\"demo\",\"state\":\"PAUSED\"} | operation 1 (create token ? in realm demo): state must be ACTIVE or DISABLED",
+            "an unknown field | {\"action\":\"create\",\"realm\":\"demo\",\"colour\":\"blue\"} | operation 1 (create token ? in realm demo): Unknown field 'colour'",
             "an unknown action | {\"action\":\"upsert\",\"realm\":\"demo\"} | action must be create, update or delete",
             "no action | {\"realm\":\"demo\"} | action must be create, update or delete",
             "no realm | {\"action\":\"delete\",\"key\":\"k\"} | realm is required",
@@ -64,6 +64,16 @@ class ProvisioningRequestTest {
         InvalidInput refused = assertThrows(InvalidInput.class, () -> read(file));
         assertTrue(refused.getMessage().contains(reason), refused::getMessage);
         assertFalse(refused.getMessage().contains("io.github.kcpat"), refused::getMessage);
+    }
+
+    /** Issue 6: a refused operation's reason names its key and user, even when it could not be read. */
+    @Test
+    void anUnreadableOperationIsNamedByItsKeyAndUserNeverItsToken() {
+        ApiToken token = ApiToken.generate();
+        InvalidInput refused = assertThrows(InvalidInput.class, () -> read("{\"action\":\"create\",\"realm\":\"demo\","
+                + "\"user\":\"alice\",\"token\":\"" + token.value() + "\",\"state\":\"PAUSED\"}"));
+        assertEquals("operation 1 (create token " + token.key() + " in realm demo of alice): state must be ACTIVE or DISABLED",
+                refused.getMessage());
     }
 
     @Test
