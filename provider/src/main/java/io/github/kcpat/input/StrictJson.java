@@ -1,7 +1,6 @@
 package io.github.kcpat.input;
 
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,7 +10,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -69,11 +67,8 @@ public final class StrictJson {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (UnrecognizedPropertyException e) {
-            String allowed = e.getKnownPropertyIds().stream().map(Object::toString)
-                    .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));
+            String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
             throw new InvalidInput("Unknown field '" + e.getPropertyName() + "'; allowed: " + allowed);
-        } catch (InvalidNullException e) {
-            throw new InvalidInput(field(e) + " may not be null");
         } catch (MismatchedInputException e) {
             String field = field(e);
             throw new InvalidInput(expected.getOrDefault(field, field + " has the wrong type"));
