@@ -2,17 +2,16 @@ package io.github.kcpat.cli;
 
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.Expiry;
+import io.github.kcpat.token.JsonText;
+import io.github.kcpat.token.JsonText.OmitWhenNull;
+import io.github.kcpat.token.StoredCredential;
+import io.github.kcpat.token.TokenName;
 
 /**
  * {@code java -jar keycloak-personal-api-tokens.jar [command]}: makes tokens before any server runs, for
@@ -33,6 +32,10 @@ public final class TokenCli {
 
             Exit codes: 0 done, 2 bad usage, or a malformed token or one whose secret is plainly not random.
             """;
+
+    /** What the CLI prints: a token and its key, and with {@code --credential} its credential for a realm import. */
+    public record Printed(String token, String key, @OmitWhenNull StoredCredential.Imported credential) {
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -100,7 +103,7 @@ public final class TokenCli {
         for (int i = 0; i < options.size(); i++) {
             String option = options.get(i);
             switch (option) {
-                case "--name" -> name = value(options, ++i, option).trim();
+                case "--name" -> name = value(options, ++i, option);
                 case "--expires" -> expiresAt = expiry(value(options, ++i, option));
                 case "--scopes" -> scopes = Arrays.stream(value(options, ++i, option).split(","))
                         .map(String::trim).filter(scope -> !scope.isEmpty()).distinct().toList();
@@ -108,39 +111,33 @@ public final class TokenCli {
                 default -> throw new UsageException("unknown option " + option);
             }
         }
-        if (name == null || name.isEmpty() || name.length() > 64) {
-            throw new UsageException("--credential needs --name of 1 to 64 characters");
+        if (name == null) {
+            throw new UsageException("--credential needs --name");
         }
+        name = validName(name);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new UsageException("--expires must be in the future");
         }
         ApiToken token = ApiToken.generate();
-        Map<String, Object> result = tokenJson(token);
-        result.put("credential", CredentialJson.of(token, name, expiresAt, scopes, disabled, now));
-        out.println(Json.write(result));
+        out.println(JsonText.write(new Printed(token.value(), token.key(),
+                CredentialJson.of(token, name, expiresAt, scopes, disabled, now))));
         return 0;
     }
 
-    private Instant expiry(String text) {
+    private static String validName(String raw) {
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.SECONDS);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--expires takes a date (2027-01-31) or a date-time (2027-01-31T12:00:00Z), not " + text);
+            return TokenName.valid(raw);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
         }
     }
 
-    private void print(ApiToken token) {
-        out.println(Json.write(tokenJson(token)));
+    private static Instant expiry(String text) {
+        return Expiry.parse(text).orElseThrow(() -> new UsageException("--expires takes " + Expiry.FORMS + ", not " + text));
     }
 
-    private static Map<String, Object> tokenJson(ApiToken token) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("token", token.value());
-        json.put("key", token.key());
-        return json;
+    private void print(ApiToken token) {
+        out.println(JsonText.write(new Printed(token.value(), token.key(), null)));
     }
 
     private static String value(List<String> options, int index, String option) {

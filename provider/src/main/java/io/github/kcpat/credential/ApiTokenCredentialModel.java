@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.keycloak.credential.CredentialModel;
 
 import io.github.kcpat.token.ApiToken;
-import io.github.kcpat.token.SecretHash;
+import io.github.kcpat.token.StoredCredential;
 
 /**
  * A personal API token as a Keycloak credential: id = the token's key, user label = its name,
@@ -13,7 +13,7 @@ import io.github.kcpat.token.SecretHash;
  */
 public final class ApiTokenCredentialModel extends CredentialModel {
 
-    public static final String TYPE = "personal-api-token";
+    public static final String TYPE = StoredCredential.TYPE;
 
     private final TokenData data;
 
@@ -28,7 +28,7 @@ public final class ApiTokenCredentialModel extends CredentialModel {
         model.setUserLabel(name);
         model.setCreatedDate(now.toEpochMilli());
         model.setCredentialData(StoredJson.write(data));
-        model.setSecretData(StoredJson.writeSecret(SecretHash.ALGORITHM, token.secretHash()));
+        model.setSecretData(StoredJson.writeSecret(token));
         return model;
     }
 
@@ -85,7 +85,7 @@ public final class ApiTokenCredentialModel extends CredentialModel {
     /** The same credential holding the hash of a new secret for the same key (rotation). */
     public ApiTokenCredentialModel withSecretOf(ApiToken token) {
         ApiTokenCredentialModel changed = with(data);
-        changed.setSecretData(StoredJson.writeSecret(SecretHash.ALGORITHM, token.secretHash()));
+        changed.setSecretData(StoredJson.writeSecret(token));
         return changed;
     }
 

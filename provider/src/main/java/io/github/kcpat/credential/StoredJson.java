@@ -1,36 +1,31 @@
 package io.github.kcpat.credential;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The JSON forms of credential data and secret data, with times as ISO-8601 strings an admin can read. */
+import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.StoredCredential;
+
+/**
+ * {@link TokenData} to and from the stored JSON that {@link StoredCredential} defines (and the CLI writes too). Read
+ * leniently: a field this version does not know, written by a newer one, is ignored rather than breaking every door.
+ */
 final class StoredJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
-
-    record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> remindersSent,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean disabledByAdmin) {
-    }
-
-    record Secret(String algorithm, String hash) {
-    }
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private StoredJson() {
     }
 
     static String write(TokenData data) {
-        return write(new Data(data.scopes(), data.state().name(), text(data.expiresAt()), text(data.updatedAt()),
-                text(data.lastUsedAt()), data.remindersSent(), data.disabledByAdmin() ? Boolean.TRUE : null));
+        return new StoredCredential.Data(data.scopes(), data.state().name(), text(data.expiresAt()), text(data.updatedAt()),
+                text(data.lastUsedAt()), data.remindersSent().isEmpty() ? null : data.remindersSent(),
+                data.disabledByAdmin() ? Boolean.TRUE : null).json();
     }
 
     /** Parses anew on every call; the hot path reads through {@link ParsedData}. */
@@ -39,36 +34,27 @@ final class StoredJson {
     }
 
     private static TokenData parseData(String json) {
-        Data data = read(json, Data.class);
+        StoredCredential.Data data = read(json, StoredCredential.Data.class);
         return new TokenData(data.scopes() == null ? List.of() : data.scopes(),
                 data.state() == null ? TokenState.ACTIVE : TokenState.valueOf(data.state()),
                 instant(data.expiresAt()), instant(data.updatedAt()), instant(data.lastUsedAt()), data.remindersSent(),
                 Boolean.TRUE.equals(data.disabledByAdmin()));
     }
 
-    static String writeSecret(String algorithm, byte[] hash) {
-        return write(new Secret(algorithm, Base64.getEncoder().encodeToString(hash)));
+    static String writeSecret(ApiToken token) {
+        return StoredCredential.Secret.of(token).json();
     }
 
     static byte[] readSecretHash(String json) {
-        Secret secret = read(json, Secret.class);
-        return secret.hash() == null ? null : Base64.getDecoder().decode(secret.hash());
+        return read(json, StoredCredential.Secret.class).hashBytes();
     }
 
     private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return StoredCredential.text(instant);
     }
 
     private static Instant instant(String text) {
         return text == null ? null : Instant.parse(text);
-    }
-
-    private static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static <T> T read(String json, Class<T> type) {

@@ -67,12 +67,7 @@ public record TokenPolicy(
 
     /** Refuses a policy that could not be enforced in this realm; the message names the rule. */
     public void validate(RealmModel realm) {
-        requireRange("maxLifetimeDays", maxLifetimeDays, 0, 36500);
-        requireRange("defaultLifetimeDays", defaultLifetimeDays, 0, 36500);
-        requireRange("maxTokensPerUser", maxTokensPerUser, 0, 100000);
-        if (maxLifetimeDays > 0 && defaultLifetimeDays > maxLifetimeDays) {
-            throw new PolicyViolation("defaultLifetimeDays may not exceed maxLifetimeDays");
-        }
+        validateRanges();
         for (String scope : availableScopes) {
             if (KeycloakModelUtils.getClientScopeByName(realm, scope) == null) {
                 throw new PolicyViolation("availableScopes: '" + scope + "' is not a client scope of this realm");
@@ -80,6 +75,16 @@ public record TokenPolicy(
         }
         if (exchangeClientId == null || exchangeClientId.isBlank() || realm.getClientByClientId(exchangeClientId) == null) {
             throw new PolicyViolation("exchangeClientId: no client '" + exchangeClientId + "' in this realm");
+        }
+    }
+
+    /** The rules that need no realm: every number within its range, the default lifetime within the maximum. */
+    public void validateRanges() {
+        requireRange("maxLifetimeDays", maxLifetimeDays, 0, 36500);
+        requireRange("defaultLifetimeDays", defaultLifetimeDays, 0, 36500);
+        requireRange("maxTokensPerUser", maxTokensPerUser, 0, 100000);
+        if (maxLifetimeDays > 0 && defaultLifetimeDays > maxLifetimeDays) {
+            throw new PolicyViolation("defaultLifetimeDays may not exceed maxLifetimeDays");
         }
         for (int days : reminderDays) {
             requireRange("reminderDays", days, 1, 365);

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Whether the provisioning folder and a file in it may be trusted: whoever can write a file there can give tokens to
@@ -24,32 +25,29 @@ final class FolderGuard {
 
     /** Why nothing in {@code folder} may be applied; empty when it may. */
     static Optional<String> refuseFolder(Path folder) {
-        BasicFileAttributes attributes = attributes(folder);
-        if (attributes == null) {
-            return Optional.of("does not exist");
-        }
-        if (attributes.isSymbolicLink()) {
-            return Optional.of("is a symbolic link, which is never followed: name the real folder");
-        }
-        if (!attributes.isDirectory()) {
-            return Optional.of("is not a folder");
-        }
-        return openToOthers(folder);
+        return refuse(folder, "does not exist", "is a symbolic link, which is never followed: name the real folder",
+                BasicFileAttributes::isDirectory, "is not a folder");
     }
 
     /** Why {@code file} must be skipped; empty when it may be applied. */
     static Optional<String> refuseFile(Path file) {
-        BasicFileAttributes attributes = attributes(file);
+        return refuse(file, "cannot be read", "is a symbolic link, which is never followed",
+                BasicFileAttributes::isRegularFile, "is not a regular file");
+    }
+
+    private static Optional<String> refuse(Path path, String missing, String link, Predicate<BasicFileAttributes> kind,
+            String otherKind) {
+        BasicFileAttributes attributes = attributes(path);
         if (attributes == null) {
-            return Optional.of("cannot be read");
+            return Optional.of(missing);
         }
         if (attributes.isSymbolicLink()) {
-            return Optional.of("is a symbolic link, which is never followed");
+            return Optional.of(link);
         }
-        if (!attributes.isRegularFile()) {
-            return Optional.of("is not a regular file");
+        if (!kind.test(attributes)) {
+            return Optional.of(otherKind);
         }
-        return openToOthers(file);
+        return openToOthers(path);
     }
 
     /** False on file systems without POSIX permissions (Windows), where the group/others rule cannot be checked. */

@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import io.github.kcpat.input.InvalidInput;
+
 /**
  * Applies the {@code *.json} files of a folder once, at startup: each file in one transaction, claimed first
  * ({@link ClaimedFile}) so that a restart never applies a file twice. A folder or file that group or others may write,
@@ -94,19 +96,30 @@ public final class ProvisioningFolder {
         try {
             return MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON");
+            throw new InvalidInput("not valid JSON");
         }
     }
 
-    private static List<ProvisioningRequest> requests(JsonNode root) {
-        List<ProvisioningRequest> requests = new ArrayList<>();
+    /** The file's operations, each read strictly; a broken one fails the file and is named by its number. */
+    static List<ProvisioningRequest> requests(JsonNode root) {
+        List<JsonNode> operations = new ArrayList<>();
         if (root != null && root.isArray()) {
-            root.forEach(node -> requests.add(ProvisioningRequest.of(node)));
+            root.forEach(operations::add);
         } else if (root != null) {
-            requests.add(ProvisioningRequest.of(root));
+            operations.add(root);
         }
-        if (requests.isEmpty()) {
-            throw new IllegalArgumentException("no operation in the file");
+        if (operations.isEmpty()) {
+            throw new InvalidInput("no operation in the file");
+        }
+        List<ProvisioningRequest> requests = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            try {
+                requests.add(ProvisioningRequest.of(operations.get(i)));
+            } catch (InvalidInput e) {
+                JsonNode operation = operations.get(i);
+                String named = operation.isObject() ? " (" + ProvisioningRequest.describe(operation) + ")" : "";
+                throw new InvalidInput("operation " + (i + 1) + named + ": " + e.getMessage());
+            }
         }
         return requests;
     }

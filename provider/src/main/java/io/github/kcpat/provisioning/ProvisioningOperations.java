@@ -124,9 +124,6 @@ final class ProvisioningOperations {
         if (e instanceof IllegalArgumentException || e instanceof PolicyViolation || e instanceof TokenServiceException) {
             return e.getMessage();
         }
-        if (e instanceof java.time.format.DateTimeParseException) {
-            return "expiresAt is not an ISO-8601 date-time";
-        }
         return "unexpected " + e.getClass().getSimpleName();
     }
 }

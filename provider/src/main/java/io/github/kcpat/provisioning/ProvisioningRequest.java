@@ -1,12 +1,5 @@
 package io.github.kcpat.provisioning;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -14,32 +7,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.kcpat.credential.TokenState;
+import io.github.kcpat.input.InvalidInput;
+import io.github.kcpat.input.StrictJson;
+import io.github.kcpat.input.TokenFields;
 import io.github.kcpat.service.TokenRequest;
 import io.github.kcpat.token.ApiToken;
 
-/** One operation of a provisioning file: create, update or delete a token. */
-record ProvisioningRequest(String action, String realm, String user, String key, String token, JsonNode fields) {
+/**
+ * One operation of a provisioning file: create, update or delete a token. The token's own fields are those of the REST
+ * API ({@link TokenFields}), read by the same strict rules.
+ */
+record ProvisioningRequest(String action, String realm, String user, String key, String token, String name,
+        JsonNode expiresAt, List<String> scopes, TokenState state) {
 
-    private static final Set<String> KNOWN = Set.of("action", "realm", "user", "key", "token", "name", "expiresAt", "scopes", "state");
+    private static final Set<String> ACTIONS = Set.of("create", "update", "delete");
 
+    /** Throws {@link InvalidInput} naming the broken rule, never a value. */
     static ProvisioningRequest of(JsonNode node) {
         if (!node.isObject()) {
-            throw new IllegalArgumentException("each operation must be a JSON object");
+            throw new InvalidInput("each operation must be a JSON object");
         }
-        node.fieldNames().forEachRemaining(field -> {
-            if (!KNOWN.contains(field)) {
-                throw new IllegalArgumentException("unknown field '" + field + "'");
-            }
-        });
-        String action = text(node, "action");
-        if (action == null || !Set.of("create", "update", "delete").contains(action)) {
-            throw new IllegalArgumentException("action must be create, update or delete");
+        ProvisioningRequest request = StrictJson.read(node, ProvisioningRequest.class, TokenFields.EXPECTED);
+        if (request.action == null || !ACTIONS.contains(request.action)) {
+            throw new InvalidInput("action must be create, update or delete");
         }
-        String realm = text(node, "realm");
-        if (realm == null) {
-            throw new IllegalArgumentException("realm is required");
+        if (request.realm == null) {
+            throw new InvalidInput("realm is required");
         }
-        return new ProvisioningRequest(action, realm, text(node, "user"), text(node, "key"), text(node, "token"), node);
+        request.tokenRequest();
+        return request;
     }
 
     /**
@@ -62,45 +58,23 @@ record ProvisioningRequest(String action, String realm, String user, String key,
     }
 
     TokenRequest tokenRequest() {
-        JsonNode expiresAt = fields.get("expiresAt");
-        return new TokenRequest(text(fields, "name"), fields.has("expiresAt"),
-                expiresAt == null || expiresAt.isNull() ? null : expiry(expiresAt.asText()),
-                scopes(fields.get("scopes")), state(fields.get("state")));
+        return TokenFields.request(name, expiresAt, scopes, state);
     }
 
     /** Names the operation for log lines and failure reasons: action, key, realm and user, never the token. */
     String describe() {
+        return describe(action, key, token, realm, user);
+    }
+
+    /** The same for an operation that could not be read: from whatever its fields hold. */
+    static String describe(JsonNode operation) {
+        return describe(text(operation, "action"), text(operation, "key"), text(operation, "token"), text(operation, "realm"),
+                text(operation, "user"));
+    }
+
+    private static String describe(String action, String key, String token, String realm, String user) {
         String tokenKey = key != null ? key : ApiToken.parse(token).map(ApiToken::key).orElse("?");
         return action + " token " + tokenKey + " in realm " + realm + (user != null ? " of " + user : "");
-    }
-
-    /** Like the CLI's --expires: a date alone means "valid through that day, UTC". */
-    private static Instant expiry(String text) {
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("expiresAt must be a date (2027-01-31) or an ISO-8601 date-time (2027-01-31T12:00:00Z)");
-        }
-    }
-
-    private static TokenState state(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        return Arrays.stream(TokenState.values()).filter(state -> state.name().equals(node.asText())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("state must be ACTIVE or DISABLED"));
-    }
-
-    private static List<String> scopes(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        List<String> scopes = new ArrayList<>();
-        node.forEach(scope -> scopes.add(scope.asText()));
-        return scopes;
     }
 
     private static String text(JsonNode node, String field) {

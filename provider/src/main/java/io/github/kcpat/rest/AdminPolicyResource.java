@@ -36,7 +36,7 @@ public final class AdminPolicyResource {
     @PUT
     public Response update(String body) {
         AdminPermissions.allowed(() -> auth.realm().requireManageRealm());
-        TokenPolicy policy = PolicyRequests.merge(TokenPolicy.of(realm), body);
+        TokenPolicy policy = ServiceErrors.call(() -> PolicyUpdate.read(body).applyTo(TokenPolicy.of(realm)));
         ServiceErrors.run(() -> policy.validate(realm));
         policy.writeTo(realm);
         adminEvent.clone(session).operation(OperationType.UPDATE).resourcePath(session.getContext().getUri())

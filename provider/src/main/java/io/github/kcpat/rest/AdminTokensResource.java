@@ -1,9 +1,6 @@
 package io.github.kcpat.rest;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.ws.rs.DELETE;
@@ -15,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.keycloak.events.Details;
 import org.keycloak.events.admin.OperationType;
@@ -33,7 +28,6 @@ import io.github.kcpat.credential.TokenSearch;
 import io.github.kcpat.notify.AdminCreatedMail;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenChanges;
-import io.github.kcpat.service.TokenRequest;
 import io.github.kcpat.service.TokenService;
 import io.github.kcpat.token.ApiToken;
 
@@ -45,8 +39,6 @@ import io.github.kcpat.token.ApiToken;
 public final class AdminTokensResource {
 
     static final String RESOURCE_TYPE = "PERSONAL_API_TOKEN";
-    private static final Set<String> CREATE_FIELDS = union(TokenRequests.FIELDS, Set.of("user", "token"));
-    private static final Set<String> PATCH_FIELDS = Set.of("expiresAt", "state");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -91,25 +83,20 @@ public final class AdminTokensResource {
     @Path("tokens")
     public Response create(String body) {
         AdminPermissions.allowed(() -> auth.users().requireQuery());
-        JsonNode request = TokenRequests.readObject(body, CREATE_FIELDS);
-        String userRef = TokenRequests.text(request, "user");
-        if (userRef == null || userRef.isBlank()) {
-            throw invalid("user (id or username) is required");
-        }
-        UserModel owner = permittedUser(userRef, auth.users()::canManage);
+        AdminCreateBody request = ServiceErrors.call(() -> AdminCreateBody.read(body));
+        UserModel owner = permittedUser(request.user(), auth.users()::canManage);
         // the admin sees (or chose) the value, and so can act as the owner: Keycloak's right for that is impersonation
         if (!AdminPermissions.canImpersonate(auth, owner)) {
             throw AdminPermissions.forbidden("Admins cannot create tokens for other users: it needs the impersonation "
                     + "permission for this user, as impersonating them would");
         }
-        String supplied = TokenRequests.text(request, "token");
+        String supplied = request.token();
         ApiToken token = supplied == null ? ApiToken.generate() : ApiToken.parse(supplied)
                 .orElseThrow(() -> invalid("token is not a well-formed personal API token"));
         token.secretFlaw().ifPresent(flaw -> {
             throw invalid("token's secret is not random (" + flaw + "); make the value with the CLI or let Keycloak generate it");
         });
-        TokenRequest tokenRequest = TokenRequests.toRequest(request);
-        TokenService.Issued issued = ServiceErrors.call(() -> service(owner).create(tokenRequest, token));
+        TokenService.Issued issued = ServiceErrors.call(() -> service(owner).create(request.request(), token));
         AdminCreatedMail.afterCommit(session, realm, owner, issued.credential(),
                 auth.adminAuth().getUser(), auth.adminAuth().getRealm());
         OwnedToken owned = new OwnedToken(owner, issued.credential());
@@ -121,8 +108,7 @@ public final class AdminTokensResource {
     @Path("tokens/{key}")
     public Response update(@PathParam("key") String key, String body) {
         OwnedToken owned = manageableToken(key);
-        TokenRequest request = TokenRequests.toRequest(TokenRequests.readObject(body, PATCH_FIELDS));
-        var updated = ServiceErrors.call(() -> service(owned.owner()).update(key, request));
+        var updated = ServiceErrors.call(() -> service(owned.owner()).update(key, AdminPatchBody.read(body)));
         return JsonResponses.of(Response.Status.OK, AdminTokenRepresentation.of(new OwnedToken(owned.owner(), updated), null,
                 TokenPolicy.of(realm)));
     }
@@ -141,7 +127,11 @@ public final class AdminTokensResource {
         AdminPermissions.allowed(() -> auth.users().requireQuery());
         UserModel owner = permittedUser(user, auth.users()::canManage);
         int deleted = service(owner).deleteAll();
-        return JsonResponses.of(Response.Status.OK, Map.of("deleted", deleted));
+        return JsonResponses.of(Response.Status.OK, new DeletedCount(deleted));
+    }
+
+    /** The answer to deleting all of a user's tokens. */
+    record DeletedCount(int deleted) {
     }
 
     @Path("policy")
@@ -217,11 +207,5 @@ public final class AdminTokensResource {
 
     private static RuntimeException invalid(String description) {
         return JsonResponses.failure(Response.Status.BAD_REQUEST, "invalid_request", description);
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }

@@ -1,14 +1,14 @@
 package io.github.kcpat.rest;
 
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,7 +42,7 @@ public final class JsonResponses {
     }
 
     public static Response.ResponseBuilder errorBuilder(Response.Status status, String error, String description) {
-        return builder(status, errorBody(error, description));
+        return builder(status, new ErrorBody(error, description));
     }
 
     /** To throw from deep inside a resource method; JAX-RS answers with the response as it is. */
@@ -50,11 +50,9 @@ public final class JsonResponses {
         return new WebApplicationException(error(status, error, description));
     }
 
-    private static Map<String, String> errorBody(String error, String description) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        return body;
+    /** Every error's body: {@code {error, error_description}}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ErrorBody(String error, @JsonProperty("error_description") String description) {
     }
 
     private static String write(Object body) {

@@ -1,12 +1,12 @@
 package io.github.kcpat.rest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.keycloak.Token;
 import org.keycloak.common.util.Time;
@@ -80,12 +80,12 @@ final class RecentLogin {
         }
     }
 
-    private static Map<String, Object> body(long maxAge) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", ERROR);
-        body.put("error_description", "Creating or rotating a token needs a sign-in at most " + maxAge / 60
-                + " minutes old: sign in again (max_age=" + maxAge + ") and retry");
-        body.put("max_age", maxAge);
-        return body;
+    /** The error body with the {@code max_age} to sign in with. */
+    record StepUpBody(String error, @JsonProperty("error_description") String description, @JsonProperty("max_age") long maxAge) {
+    }
+
+    private static StepUpBody body(long maxAge) {
+        return new StepUpBody(ERROR, "Creating or rotating a token needs a sign-in at most " + maxAge / 60
+                + " minutes old: sign in again (max_age=" + maxAge + ") and retry", maxAge);
     }
 }

@@ -1,9 +1,7 @@
 package io.github.kcpat.rest;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -50,7 +47,7 @@ public final class SelfServiceResource {
     public Response create(String body) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
         RecentLogin.require(session, realm);
-        TokenService.Issued issued = ServiceErrors.call(() -> tokens.create(TokenRequests.parse(body)));
+        TokenService.Issued issued = ServiceErrors.call(() -> tokens.create(TokenBody.read(body)));
         URI location = session.getContext().getUri().getAbsolutePathBuilder().path(issued.credential().key()).build();
         return JsonResponses.builder(Response.Status.CREATED, shown(issued))
                 .location(location)
@@ -69,7 +66,7 @@ public final class SelfServiceResource {
     public Response update(@PathParam("key") String key, String body) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
         return JsonResponses.of(Response.Status.OK,
-                shown(ServiceErrors.call(() -> tokens.update(key, TokenRequests.parse(body)))));
+                shown(ServiceErrors.call(() -> tokens.update(key, TokenBody.read(body)))));
     }
 
     @DELETE
@@ -93,10 +90,10 @@ public final class SelfServiceResource {
     @Path("scopes")
     public Response scopes() {
         SelfServiceAuth.require(session, realm);
-        List<Map<String, String>> scopes = TokenPolicy.of(realm).availableScopes().stream()
+        List<ScopeRepresentation> scopes = TokenPolicy.of(realm).availableScopes().stream()
                 .map(name -> KeycloakModelUtils.getClientScopeByName(realm, name))
                 .filter(scope -> scope != null)
-                .map(SelfServiceResource::describe)
+                .map(ScopeRepresentation::of)
                 .toList();
         return JsonResponses.of(Response.Status.OK, scopes);
     }
@@ -119,12 +116,5 @@ public final class SelfServiceResource {
 
     private TokenService service(SelfServiceAuth caller) {
         return TokenService.forOwner(session, realm, caller.user(), caller.clientId());
-    }
-
-    private static Map<String, String> describe(ClientScopeModel scope) {
-        Map<String, String> described = new LinkedHashMap<>();
-        described.put("name", scope.getName());
-        described.put("description", scope.getDescription());
-        return described;
     }
 }

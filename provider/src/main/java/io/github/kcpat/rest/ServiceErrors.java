@@ -4,10 +4,11 @@ import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.Response;
 
+import io.github.kcpat.input.InvalidInput;
 import io.github.kcpat.policy.PolicyViolation;
 import io.github.kcpat.service.TokenServiceException;
 
-/** Turns the service's refusals into {@code {error, error_description}} responses with the right status. */
+/** Turns bad input and the service's refusals into {@code {error, error_description}} responses with the right status. */
 final class ServiceErrors {
 
     private ServiceErrors() {
@@ -23,7 +24,7 @@ final class ServiceErrors {
     static <T> T call(Supplier<T> action) {
         try {
             return action.get();
-        } catch (PolicyViolation e) {
+        } catch (InvalidInput | PolicyViolation e) {
             throw JsonResponses.failure(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
         } catch (TokenServiceException e) {
             throw switch (e.kind()) {

@@ -22,14 +22,13 @@ import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.TokenName;
 
 /**
  * Every change to a user's tokens goes through here, so self-service, admin and provisioning enforce
  * one policy and emit the same events.
  */
 public final class TokenService {
-
-    public static final int MAX_NAME_LENGTH = 64;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -189,14 +188,11 @@ public final class TokenService {
     }
 
     private static String validName(String raw) {
-        String name = raw == null ? "" : raw.trim();
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw invalid("name must be 1 to " + MAX_NAME_LENGTH + " characters");
+        try {
+            return TokenName.valid(raw);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            throw invalid("name must not contain control characters");
-        }
-        return name;
     }
 
     private static void requireUniqueName(List<String> existingNames, String name) {

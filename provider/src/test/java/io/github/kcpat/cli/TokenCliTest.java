@@ -135,7 +135,8 @@ class TokenCliTest {
             "--credential|--name|x|--expires|31/01/2027",
             "--credential|--name|x|--expires|2020-01-01",
             "--credential|--name|x|--unknown",
-            "--credential|--name|0123456789012345678901234567890123456789012345678901234567890123456789"
+            "--credential|--name|0123456789012345678901234567890123456789012345678901234567890123456789",
+            "--credential|--name|be\u0007ll"
     })
     void badUsageExitsWithTwoAndUsage(String args) {
         assertEquals(2, run(args.split("\\|", -1)));

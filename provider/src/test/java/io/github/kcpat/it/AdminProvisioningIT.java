@@ -28,7 +28,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Provisioning over the admin API: tokens made for a user, with a value our CLI generated or one the server makes. */
+/**
+ * Provisioning over the admin API: tokens made for a user, with a value our CLI generated or one the server makes. One
+ * bad body per endpoint stays here as wiring (broken JSON on create, a name on PATCH); the other pure body rules (an
+ * unknown field, an unknown state, an array, scopes on PATCH) are unit tests in {@code rest/AdminBodiesTest}.
+ */
 @ExtendWith(KeycloakExtension.class)
 class AdminProvisioningIT {
 
@@ -180,12 +184,9 @@ class AdminProvisioningIT {
         assertError(admin.create(Map.of("name", uniqueName("no-user"))), 400, "invalid_request");
         assertError(admin.create(Map.of("user", "nobody-" + uniqueName("x"), "name", uniqueName("x"))), 404, "not_found");
         assertError(admin.create(Map.of("user", "bob")), 400, "invalid_request");
-        assertError(admin.create(Map.of("user", "bob", "name", uniqueName("x"), "secret", "x")), 400, "invalid_request");
-        assertError(admin.create(Map.of("user", "bob", "name", uniqueName("x"), "state", "PAUSED")), 400, "invalid_request");
         assertError(admin.create(Map.of("user", "bob", "name", uniqueName("x"), "scopes", List.of("no-such-scope"))),
                 400, "invalid_request");
         assertError(admin.createRaw("{"), 400, "invalid_request");
-        assertError(admin.createRaw("[]"), 400, "invalid_request");
     }
 
     @Test
@@ -221,7 +222,6 @@ class AdminProvisioningIT {
         assertExchanged(realm.exchange(value));
 
         assertError(admin.patch(key, Map.of("name", "renamed")), 400, "invalid_request");
-        assertError(admin.patch(key, Map.of("scopes", List.of("demo-api"))), 400, "invalid_request");
         assertError(admin.patch(key, Map.of("expiresAt", Instant.now().minus(1, ChronoUnit.DAYS).toString())), 400, "invalid_request");
         assertEquals(name, admin.read(key).json().path("name").asText());
     }

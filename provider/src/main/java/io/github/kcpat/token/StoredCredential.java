@@ -1,0 +1,67 @@
+package io.github.kcpat.token;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import io.github.kcpat.token.JsonText.OmitWhenNull;
+
+/**
+ * The one definition of a token as Keycloak stores it: a credential of type {@value #TYPE} whose credential data is
+ * {@link Data} and secret data {@link Secret}, both as JSON. The server writes it and reads it back (with Jackson, into
+ * these same records); the CLI writes it into realm import files as {@link Imported}. Times are ISO-8601 strings an
+ * admin can read in the Credentials tab; nothing in {@link Data} is secret.
+ */
+public final class StoredCredential {
+
+    public static final String TYPE = "personal-api-token";
+
+    private StoredCredential() {
+    }
+
+    /**
+     * The credential data. {@code remindersSent} (days-before-expiry thresholds already mailed) and
+     * {@code disabledByAdmin} are left out while empty or false, so data stored before they existed reads the same.
+     */
+    public record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt,
+            @OmitWhenNull List<Integer> remindersSent, @OmitWhenNull Boolean disabledByAdmin) {
+
+        /** New data as the CLI and a create write it: never used, never reminded. */
+        public static Data of(List<String> scopes, String state, Instant expiresAt, Instant updatedAt) {
+            return new Data(scopes, state, text(expiresAt), text(updatedAt), null, null, null);
+        }
+
+        public String json() {
+            return JsonText.write(this);
+        }
+    }
+
+    /** The secret data: the hash of the token's secret, Base64, and its algorithm. */
+    public record Secret(String algorithm, String hash) {
+
+        public static Secret of(ApiToken token) {
+            return new Secret(SecretHash.ALGORITHM, Base64.getEncoder().encodeToString(token.secretHash()));
+        }
+
+        public String json() {
+            return JsonText.write(this);
+        }
+
+        /** The hash as bytes, or null when none is stored. */
+        public byte[] hashBytes() {
+            return hash == null ? null : Base64.getDecoder().decode(hash);
+        }
+    }
+
+    /** A credential in a realm import file ({@code users[].credentials[]}): Keycloak's CredentialRepresentation. */
+    public record Imported(String id, String type, String userLabel, long createdDate, String credentialData, String secretData) {
+
+        public static Imported of(ApiToken token, String name, Data data, Instant now) {
+            return new Imported(token.key(), TYPE, name, now.toEpochMilli(), data.json(), Secret.of(token).json());
+        }
+    }
+
+    public static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.kcpat.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.github.kcpat.credential.TokenState;
+import io.github.kcpat.input.InvalidInput;
+import io.github.kcpat.service.TokenRequest;
+
+/** The owner's create and PATCH body; cases moved here from RequestValidationIT, which keeps the wiring. */
+class TokenBodyTest {
+
+    @Test
+    void readsEveryField() {
+        TokenRequest request = TokenBody.read(
+                "{\"name\":\"ci\",\"expiresAt\":\"2027-01-31T12:00:00Z\",\"scopes\":[\" demo-api \",\"demo-api\",\"b\"],\"state\":\"DISABLED\"}");
+        assertEquals("ci", request.name());
+        assertTrue(request.expiresAtGiven());
+        assertEquals(Instant.parse("2027-01-31T12:00:00Z"), request.expiresAt());
+        assertEquals(List.of("demo-api", "b"), request.scopes());
+        assertEquals(TokenState.DISABLED, request.state());
+    }
+
+    @Test
+    void anAbsentExpiryIsNotANullOne() {
+        TokenRequest absent = TokenBody.read("{\"name\":\"ci\"}");
+        assertFalse(absent.expiresAtGiven());
+        assertNull(absent.scopes());
+        assertNull(absent.state());
+
+        TokenRequest never = TokenBody.read("{\"expiresAt\":null}");
+        assertTrue(never.expiresAtGiven());
+        assertNull(never.expiresAt());
+    }
+
+    @Test
+    void aDateAloneIsValidThroughThatDay() {
+        assertEquals(Instant.parse("2027-02-01T00:00:00Z"), TokenBody.read("{\"expiresAt\":\"2027-01-31\"}").expiresAt());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an expiry that is no date (moved from RequestValidationIT) | {\"name\":\"x\",\"expiresAt\":\"tomorrow\"} | expiresAt must be",
+            "an expiry that is a number | {\"name\":\"x\",\"expiresAt\":1798675200} | expiresAt must be",
+            "malformed JSON (moved from RequestValidationIT) | {\"name\": \"broken | not valid JSON",
+            "an array | [] | must be a JSON object",
+            "a string | \"x\" | must be a JSON object",
+            "an unknown field | {\"name\":\"x\",\"colour\":\"blue\"} | Unknown field 'colour'; allowed: expiresAt, name, scopes, state",
+            "a name that is a number | {\"name\":5} | name must be a string",
+            "a name that is true | {\"name\":true} | name must be a string",
+            "a name that is an object | {\"name\":{}} | name must be a string",
+            "scopes as a string | {\"scopes\":\"demo-api\"} | scopes must be an array",
+            "a scope that is a number | {\"scopes\":[42]} | scopes must be an array",
+            "a blank scope | {\"scopes\":[\" \"]} | scopes must be an array",
+            "a null scope | {\"scopes\":[null]} | scopes must be an array",
+            "an unknown state (RequestValidationIT keeps it as PATCH wiring) | {\"state\":\"SLEEPING\"} | state must be ACTIVE or DISABLED",
+            "a state in lower case | {\"state\":\"active\"} | state must be ACTIVE or DISABLED",
+            "a state by number | {\"state\":0} | state must be ACTIVE or DISABLED"})
+    void isRefusedNamingTheRule(String what, String body, String description) {
+        InvalidInput refused = assertThrows(InvalidInput.class, () -> TokenBody.read(body));
+        assertTrue(refused.getMessage().contains(description), refused::getMessage);
+    }
+
+    @Test
+    void anEmptyBodyIsRefused() {
+        assertEquals("The request body must be a JSON object", assertThrows(InvalidInput.class, () -> TokenBody.read("")).getMessage());
+        assertThrows(InvalidInput.class, () -> TokenBody.read(null));
+    }
+}
