@@ -30,10 +30,6 @@ final class StoredJson {
 
     /** Parses anew on every call; the hot path reads through {@link ParsedData}. */
     static TokenData readData(String json) {
-        return parseData(json);
-    }
-
-    private static TokenData parseData(String json) {
         StoredCredential.Data data = read(json, StoredCredential.Data.class);
         return new TokenData(data.scopes() == null ? List.of() : data.scopes(),
                 data.state() == null ? TokenState.ACTIVE : TokenState.valueOf(data.state()),
