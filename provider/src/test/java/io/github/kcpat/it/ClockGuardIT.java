@@ -14,13 +14,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The test-only clock of the test servers answers a master admin only, and changes nothing for anyone else. */
 @ExtendWith(KeycloakExtension.class)
-class TestClockIT {
+class ClockGuardIT {
 
     private static final String OFFSET = "/test-clock/offset";
 
     private final Http http;
 
-    TestClockIT(DemoRealm realm) {
+    ClockGuardIT(DemoRealm realm) {
         this.http = realm.http();
     }
 
