@@ -61,7 +61,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExpiryReminderIT {
 
-    static final int INTERVAL_SECONDS = 5;
+    static final int INTERVAL_SECONDS = 2;
     static final String INTERVAL_OPTION =
             "--spi-realm-restapi-extension--personal-api-tokens--reminder-interval=" + INTERVAL_SECONDS;
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
