@@ -13,7 +13,7 @@ import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.KeycloakServer;
-import io.github.kcpat.it.support.Pause;
+import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenAdminApi;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -175,20 +175,21 @@ class AccountConsoleIT {
     /**
      * Step-up: with recentLoginMinutes at 1 and a sign-in older than that, "Create" sends alice through Keycloak's
      * login (max_age) and back to the dialog, filled in as she left it; then the token is created. "Rotate" after the
-     * next minute signs her in again and asks once more before it rotates. The pauses: the
-     * policy counts whole minutes and the server's clock cannot be shifted from here.
+     * next minute signs her in again and asks once more before it rotates. The policy counts whole minutes: the server's
+     * clock moves 65 s ahead twice instead of the test waiting.
      */
     @Test
     void anOldSignInSignsInAgainAndComesBackToTheDialog(TestInfo test) {
         TokenAdminApi admin = new KeycloakAdmin(realm.http()).tokens(DemoRealm.NAME);
         JsonNode original = admin.policy().json();
         String name = uniqueName("console-step-up");
+        TestClock clock = TestClock.of(realm.http());
         try {
             browser = signIn(test, "alice");
             openApiTokensPage();
             HttpResult set = admin.putPolicy(Map.of("recentLoginMinutes", 1));
             assertEquals(200, set.status(), set::toString);
-            Pause.of(Duration.ofSeconds(65));
+            clock.shiftBy(Duration.ofSeconds(65));
 
             WebElement dialog = openCreateDialog();
             dialog.findElement(By.id("api-token-name")).sendKeys(name);
@@ -220,7 +221,7 @@ class AccountConsoleIT {
             assertTrue(row(name).getText().contains("demo-api"));
 
             // rotate: that sign-in ages too; back from the next one the page asks again before it rotates
-            Pause.of(Duration.ofSeconds(65));
+            clock.shiftBy(Duration.ofSeconds(65));
             browser.click(rowButton(name, "rotate-token"));
             browser.click(CONFIRM);
             browser.visible(By.id("password")).sendKeys("alice");
@@ -234,6 +235,7 @@ class AccountConsoleIT {
             // the refused POSTs are logged by the browser itself
             assertNoConsoleErrors(message -> message.contains("/personal-api-tokens/tokens") && message.contains("status of 401"));
         } finally {
+            clock.reset();
             HttpResult restored = admin.putPolicy(original);
             assertEquals(200, restored.status(), restored::toString);
             HttpResult mine = admin.list("user=alice&max=1000");

@@ -14,6 +14,7 @@ import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Pause;
+import io.github.kcpat.it.support.Poll;
 import io.github.kcpat.it.support.TokenAdminApi;
 import io.github.kcpat.it.support.TokenApi;
 import java.io.IOException;
@@ -124,11 +125,8 @@ class ClusterIT {
         assertExchanged(realmB.exchange(token.value()));
         assertNotNull(realmB.tokensOf(user).listed(token.key()), "node B lists the token made on A");
         // B records the use in the credential (after its request's transaction): A sees it once B's write invalidated it
-        Instant deadline = Instant.now().plusSeconds(10);
         TokenApi onA = realmA.tokensOf(user);
-        while (onA.get(token.key()).json().path("lastUsedAt").isNull() && Instant.now().isBefore(deadline)) {
-            Pause.of(Duration.ofMillis(100));
-        }
+        Poll.until(Duration.ofSeconds(10), () -> !onA.get(token.key()).json().path("lastUsedAt").isNull());
         assertFalse(onA.get(token.key()).json().path("lastUsedAt").isNull(), "node A does not see B's lastUsedAt");
         CreatedToken onB = realmB.tokensOf(user).createToken(uniqueName("made-on-b"));
         assertExchanged(realmA.exchange(onB.value()));
@@ -199,6 +197,7 @@ class ClusterIT {
             realmA.exchange(token.value());
         }, pool);
         start.countDown();
+        // a real head start: the race is between requests in flight, which no clock shift orders
         Pause.of(Duration.ofMillis(headStart));
         List<String> values = new ArrayList<>(List.of(token.value()));
         String state = "ACTIVE";
@@ -216,7 +215,8 @@ class ClusterIT {
         }
         usesOnA.join();
         usesOnB.join();
-        Pause.of(Duration.ofMillis(500)); // after-request last-use writes included
+        // the last-use writes run after each request's response, invisible to the caller: nothing to poll for
+        Pause.of(Duration.ofMillis(500));
         String latest = values.get(values.size() - 1);
         String expected = commands + " → " + state;
         for (DemoRealm node : List.of(realmA, realmB)) {
@@ -300,12 +300,14 @@ class ClusterIT {
                 }
             }
         });
-        Thread.sleep(2000);
+        // real seconds of load before and after the kill: what is measured is availability over wall time, which no
+        // clock shift can stand in for
+        Pause.of(Duration.ofSeconds(2));
         int beforeKill = latencies.size();
         Instant killed = Instant.now();
         nodeA.crash();
         assertFalse(nodeA.isRunning());
-        Thread.sleep(15000);
+        Pause.of(Duration.ofSeconds(15));
         running.set(false);
         load.get();
 
@@ -368,16 +370,7 @@ class ClusterIT {
     }
 
     private static int awaitClusterView(KeycloakServer node, int members) {
-        Instant deadline = Instant.now().plus(VIEW_DEADLINE);
-        int last = -1;
-        while (Instant.now().isBefore(deadline)) {
-            last = lastClusterView(node.log());
-            if (last == members) {
-                return last;
-            }
-            Pause.of(Duration.ofMillis(500));
-        }
-        return last;
+        return Poll.until(VIEW_DEADLINE, () -> lastClusterView(node.log()), view -> view == members);
     }
 
     /** The member count of the last ISPN000094 line of the log, or -1. */

@@ -15,6 +15,7 @@ import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.Doors;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakExtension;
+import io.github.kcpat.it.support.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,13 +99,8 @@ class DirectGrantIT {
     }
 
     /** Keycloak may record failures off the request thread: wait a little for them. */
-    private JsonNode awaitFailures(String userId, int failures) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-        JsonNode status = realm.bruteForceStatus(userId);
-        while (status.path("numFailures").asInt() < failures && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            status = realm.bruteForceStatus(userId);
-        }
-        return status;
+    private JsonNode awaitFailures(String userId, int failures) {
+        return Poll.until(Duration.ofSeconds(5), () -> realm.bruteForceStatus(userId),
+                status -> status.path("numFailures").asInt() >= failures);
     }
 }

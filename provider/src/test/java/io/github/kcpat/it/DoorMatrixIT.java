@@ -17,6 +17,7 @@ import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.Doors;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakExtension;
+import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenApi;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,17 +73,20 @@ class DoorMatrixIT {
     private final Map<Kind, Subject> subjects = new EnumMap<>(Kind.class);
     private final List<String> createdUsers = new ArrayList<>();
     private final List<String> aliceKeys = new ArrayList<>();
+    private final TestClock clock;
     private TokenApi alice;
 
     DoorMatrixIT(DemoRealm realm) {
         this.realm = realm;
         this.doors = realm.doors();
+        this.clock = TestClock.of(realm.http());
     }
 
+    /** Ends with the server's clock moved past the expired token's expiry; {@link #cleanUp()} moves it back. */
     @BeforeAll
-    void buildOneTokenOfEachKind() throws InterruptedException {
+    void buildOneTokenOfEachKind() {
         alice = realm.tokensOf("alice");
-        Instant expiresAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = TestClock.serverNow().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         CreatedToken valid = aliceToken(Map.of("name", uniqueName("matrix-valid"), "scopes", List.of("demo-api")));
         CreatedToken expired = aliceToken(Map.of("name", uniqueName("matrix-expired"), "expiresAt", expiresAt.toString()));
         subjects.put(Kind.VALID, of("alice", valid));
@@ -110,11 +114,12 @@ class DoorMatrixIT {
         subjects.put(Kind.WRONG_PREFIX, spoiled("glpat_" + value.substring("kcpat_".length())));
         subjects.put(Kind.BAD_CHECKSUM, spoiled(value.substring(0, value.length() - 6) + otherChecksum(value)));
 
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1500);
+        clock.shiftBy(Duration.between(TestClock.serverNow(), expiresAt).plusMillis(1500));
     }
 
     @AfterAll
     void cleanUp() {
+        clock.reset();
         aliceKeys.forEach(key -> alice.delete(key));
         createdUsers.forEach(realm::deleteUser);
     }

@@ -15,12 +15,14 @@ import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakExtension;
+import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenAdminApi;
 import io.github.kcpat.it.support.TokenApi;
 import io.github.kcpat.token.ApiToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -79,8 +81,12 @@ class EventsIT {
         this.admin = keycloak.tokens(DemoRealm.NAME);
     }
 
+    /**
+     * The expiring token expires by moving the server's clock ahead, left so until {@link #restoreEventSettings()}: the
+     * events stay in time order.
+     */
     @BeforeAll
-    void useTokensWithEventsOn() throws InterruptedException {
+    void useTokensWithEventsOn() {
         String username = uniqueName("audited");
         userId = realm.createUser(username);
         JsonNode rep = keycloak.realm(DemoRealm.NAME);
@@ -131,9 +137,7 @@ class EventsIT {
         realm.addRealmRole(userId, DemoRealm.ROLE);
         assertExchanged(realm.exchange(owned.value()));
 
-        while (!Instant.now().isAfter(soon.plusSeconds(1))) {
-            Thread.sleep(250);
-        }
+        TestClock.of(realm.http()).shiftBy(Duration.between(TestClock.serverNow(), soon).plusSeconds(1));
         refuse(expiring.value(), "token_expired", expiring.key());
 
         // admin changes
@@ -164,6 +168,7 @@ class EventsIT {
     @AfterAll
     void restoreEventSettings() {
         try {
+            TestClock.of(realm.http()).reset();
             keycloak.updateRealm(DemoRealm.NAME, rep -> rep.setAll((ObjectNode) eventSettings));
         } finally {
             realm.deleteUser(userId);

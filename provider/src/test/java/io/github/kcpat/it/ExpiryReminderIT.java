@@ -13,6 +13,7 @@ import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Loopback;
 import io.github.kcpat.it.support.Pause;
+import io.github.kcpat.it.support.Poll;
 import io.github.kcpat.it.support.TokenApi;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -60,7 +61,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExpiryReminderIT {
 
-    static final int INTERVAL_SECONDS = 5;
+    static final int INTERVAL_SECONDS = 2;
     static final String INTERVAL_OPTION =
             "--spi-realm-restapi-extension--personal-api-tokens--reminder-interval=" + INTERVAL_SECONDS;
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
@@ -133,10 +134,7 @@ class ExpiryReminderIT {
         }
         // the line follows the SMTP answer, which GreenMail may hand to this test first: give it a moment
         String line = "expiry reminder for token " + token.key() + " of alice sent";
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (!Files.readString(server.log()).contains(line) && Instant.now().isBefore(deadline)) {
-            Pause.of(Duration.ofMillis(100));
-        }
+        Poll.until(Duration.ofSeconds(10), () -> logText().contains(line));
         assertTrue(Files.readString(server.log()).contains(line), "the task's INFO line is not in " + server.log());
 
         awaitRuns(2);
@@ -284,17 +282,19 @@ class ExpiryReminderIT {
     }
 
     private List<Mail> awaitMails(String key, int count) {
-        Instant deadline = Instant.now().plus(MAIL_TIMEOUT);
-        while (true) {
-            List<Mail> mails = mailsFor(key);
-            if (mails.size() >= count) {
-                return mails;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(mails.size() + " of " + count + " reminder(s) for token " + key + " within "
-                        + MAIL_TIMEOUT.toSeconds() + " s; got " + allSubjects() + "; see " + server.log());
-            }
-            Pause.of(Duration.ofMillis(250));
+        List<Mail> mails = Poll.until(MAIL_TIMEOUT, () -> mailsFor(key), found -> found.size() >= count);
+        if (mails.size() < count) {
+            throw new AssertionError(mails.size() + " of " + count + " reminder(s) for token " + key + " within "
+                    + MAIL_TIMEOUT.toSeconds() + " s; got " + allSubjects() + "; see " + server.log());
+        }
+        return mails;
+    }
+
+    private String logText() {
+        try {
+            return Files.readString(server.log());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -342,6 +342,7 @@ class ExpiryReminderIT {
             thread = new Thread(() -> {
                 while (running) {
                     send(port);
+                    // pacing a stream of forged requests that runs beside the test, not a wait for an outcome
                     Pause.of(Duration.ofMillis(100));
                 }
             }, "forged-hosts");

@@ -23,7 +23,7 @@ import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Loopback;
-import io.github.kcpat.it.support.Pause;
+import io.github.kcpat.it.support.Poll;
 import io.github.kcpat.it.support.TokenApi;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -245,10 +245,7 @@ class LdapFederationIT {
         realm.tokensOf(username).createToken(Map.of("name", name, "expiresAt", Instant.now().plus(Duration.ofDays(3))
                 .truncatedTo(ChronoUnit.SECONDS).toString()));
 
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (mailsAbout(name) == 0 && Instant.now().isBefore(deadline)) {
-            Pause.of(Duration.ofMillis(250));
-        }
+        Poll.until(Duration.ofSeconds(30), () -> mailsAbout(name) > 0);
 
         assertEquals(1, mailsAbout(name), () -> "no reminder to " + username + " within 30 s; see " + server.log());
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import io.github.kcpat.it.support.DemoClient;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.Pause;
 import io.github.kcpat.it.support.TokenAdminApi;
 import io.github.kcpat.token.ApiToken;
 
@@ -148,12 +150,15 @@ class SqlStatementsIT {
         }
     }
 
-    /** Waits until the server has finished writing (its log stops growing): after-request work included. */
+    /**
+     * Waits until the server has finished writing (its log stops growing): after-request work included. A quiet spell
+     * of real time is the only sign that no more statements come, so this waits rather than polls for an outcome.
+     */
     private static void settle() {
         long size = -1;
         while (size != logSize()) {
             size = logSize();
-            sleep(700);
+            Pause.of(Duration.ofMillis(700));
         }
     }
 
@@ -165,11 +170,4 @@ class SqlStatementsIT {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -19,6 +19,7 @@ import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.Jwt;
 import io.github.kcpat.it.support.KeycloakExtension;
+import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenApi;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,19 +162,24 @@ class TokenLifecycleIT {
     }
 
     @Test
-    void expiredTokenIsRefusedUntilItsExpiryMovesLater() throws InterruptedException {
-        Instant expiresAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+    void expiredTokenIsRefusedUntilItsExpiryMovesLater() {
+        Instant expiresAt = TestClock.serverNow().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         CreatedToken token = alice.createToken(Map.of("name", uniqueName("short-lived"), "expiresAt", expiresAt.toString()));
         assertExchanged(realm.exchange(token.value()));
 
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 1500);
+        TestClock clock = TestClock.of(realm.http());
+        try {
+            clock.shiftBy(Duration.between(TestClock.serverNow(), expiresAt).plusMillis(1500));
 
-        assertRefused(realm.exchange(token.value()));
-        assertTrue(alice.get(token.key()).json().path("expired").asBoolean(), () -> alice.get(token.key()).toString());
-        HttpResult extended = alice.patch(token.key(), Map.of("expiresAt", Instant.now().plus(Duration.ofDays(1)).toString()));
-        assertEquals(200, extended.status(), extended::toString);
-        assertFalse(extended.json().path("expired").asBoolean(true), extended::toString);
-        assertExchanged(realm.exchange(token.value()));
+            assertRefused(realm.exchange(token.value()));
+            assertTrue(alice.get(token.key()).json().path("expired").asBoolean(), () -> alice.get(token.key()).toString());
+            HttpResult extended = alice.patch(token.key(), Map.of("expiresAt", TestClock.serverNow().plus(Duration.ofDays(1)).toString()));
+            assertEquals(200, extended.status(), extended::toString);
+            assertFalse(extended.json().path("expired").asBoolean(true), extended::toString);
+            assertExchanged(realm.exchange(token.value()));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Loopback;
-import io.github.kcpat.it.support.Pause;
+import io.github.kcpat.it.support.Poll;
 import io.github.kcpat.it.support.TokenApi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,18 +114,19 @@ class StaleWriteIT {
 
     /** Waits until the reminder task has written that it reminded the owner of the token. */
     private void awaitReminderRecorded(String userId, String key) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
+        boolean recorded = Poll.until(DEADLINE, () -> {
             HttpResult credentials = realm.credentials(userId);
             assertEquals(200, credentials.status(), credentials::toString);
             for (JsonNode credential : credentials.json()) {
                 if (key.equals(credential.path("id").asText()) && credential.path("credentialData").asText().contains("remindersSent")) {
-                    return;
+                    return true;
                 }
             }
-            Pause.of(Duration.ofMillis(200));
+            return false;
+        });
+        if (!recorded) {
+            throw new AssertionError("the reminder for " + key + " was never recorded");
         }
-        throw new AssertionError("the reminder for " + key + " was never recorded");
     }
 
     /** An SMTP relay to GreenMail that holds back the end of the first message naming a given text until released. */

@@ -14,7 +14,7 @@ import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakExtension;
-import io.github.kcpat.it.support.Pause;
+import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenAdminApi;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,15 +58,17 @@ class StepUpIT {
         this.admin = new KeycloakAdmin(http).tokens(DemoRealm.NAME);
     }
 
+    /** The login ages by moving the server's clock 65 s ahead (until {@link #removeTheUser()}), not by waiting. */
     @BeforeAll
     void signInAndLetTheLoginAge() {
         userId = realm.createUser(username);
         oldLogin = login("demo-cli");
-        Pause.of(Duration.ofSeconds(65));
+        TestClock.of(http).shiftBy(Duration.ofSeconds(65));
     }
 
     @AfterAll
     void removeTheUser() {
+        TestClock.of(http).reset();
         realm.deleteUser(userId);
     }
 

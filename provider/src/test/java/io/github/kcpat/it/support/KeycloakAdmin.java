@@ -9,7 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** What the master realm's admin sets up over Keycloak's admin REST API for the admin-side tests. */
+/**
+ * What the master realm's admin sets up over Keycloak's admin REST API for the admin-side tests.
+ * <p>
+ * Hand-made HTTP on purpose, not {@code keycloak-admin-client}: (1) the tests assert the raw status and body of our own
+ * admin endpoints ({@link TokenAdminApi}), which a typed client hides behind exceptions, and the set-up calls share that
+ * one {@link Http}; (2) the admin client's token manager renews its access token by the test JVM's clock, while
+ * {@link TestClock} moves the server's clock ahead — its token would be expired on the server while the client still
+ * trusts it. {@link AdminLogin} renews by {@link TestClock#serverNow()}. The dozen calls here are not worth a second
+ * HTTP stack (RESTEasy client and its Jackson) on the test class path next to Selenium's.
+ */
 public final class KeycloakAdmin {
 
     public static final String REALM_MANAGEMENT = "realm-management";

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -77,16 +76,18 @@ public final class Nginx implements AutoCloseable {
     }
 
     private void awaitListening() {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
+        boolean listening = Poll.until(STARTUP_TIMEOUT, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nginx exited with code " + process.exitValue() + ": " + logs());
             }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
+                return true;
             } catch (IOException notYet) {
-                sleep();
+                return false;
             }
+        });
+        if (listening) {
+            return;
         }
         close();
         throw new IllegalStateException("nginx not listening on " + port + " after " + STARTUP_TIMEOUT.toSeconds() + " s: " + logs());
@@ -123,16 +124,6 @@ public final class Nginx implements AutoCloseable {
             }
         }
         throw new AssertionError("nginx is not installed, but NginxForwardAuthIT needs it: "
-                + "apt-get install -y nginx (.ci/run does this)");
-    }
-
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+                + "apt-get install -y nginx (./run-tests does this)");
     }
 }

@@ -2,7 +2,10 @@ package io.github.kcpat.it.support;
 
 import java.time.Duration;
 
-/** Waiting in tests: an interrupt ends the test with an error instead of being swallowed. */
+/**
+ * A fixed wait, for the few places where neither a {@link TestClock} shift nor a {@link Poll} can serve (each says
+ * why); an interrupt ends the test with an error instead of being swallowed.
+ */
 public final class Pause {
 
     private Pause() {

@@ -13,12 +13,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -168,22 +168,24 @@ public final class Postgres implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        SQLException last = null;
-        while (Instant.now().isBefore(deadline)) {
+        AtomicReference<SQLException> last = new AtomicReference<>();
+        boolean ready = Poll.until(STARTUP_TIMEOUT, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("PostgreSQL exited with code " + process.exitValue() + ": " + tail());
             }
             try (Connection ignored = connect("postgres")) {
-                System.out.println("PostgreSQL " + jdbcUrl("postgres") + ", log: " + log);
-                return;
+                return true;
             } catch (SQLException e) {
-                last = e;
+                last.set(e);
+                return false;
             }
-            Pause.of(Duration.ofMillis(200));
+        });
+        if (ready) {
+            System.out.println("PostgreSQL " + jdbcUrl("postgres") + ", log: " + log);
+            return;
         }
         stopQuietly();
-        throw new IllegalStateException("PostgreSQL not ready after " + STARTUP_TIMEOUT.toSeconds() + " s: " + tail(), last);
+        throw new IllegalStateException("PostgreSQL not ready after " + STARTUP_TIMEOUT.toSeconds() + " s: " + tail(), last.get());
     }
 
     private synchronized void stopQuietly() {
