@@ -36,6 +36,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Tokens are ordinary credentials (issue 6): {@code kc.sh export} carries them to a fresh Keycloak where every one works
@@ -45,6 +48,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * starting a third server (it starts one of its own when it runs without the first).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("RealmImportExportIT's servers")
 class RealmImportExportIT {
 
     private static final Path DEMO_REALM = Path.of(System.getProperty("demo.realm", "../demo/demo-realm.json"));
