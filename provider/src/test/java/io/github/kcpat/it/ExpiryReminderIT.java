@@ -64,6 +64,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("ExpiryReminderIT's servers")
+@Order(3)
 class ExpiryReminderIT {
 
     static final int INTERVAL_SECONDS = 2;

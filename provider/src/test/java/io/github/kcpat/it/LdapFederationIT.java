@@ -65,6 +65,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("LdapFederationIT's servers")
+@Order(4)
 class LdapFederationIT {
 
     static final String BASE_DN = "dc=example,dc=org";

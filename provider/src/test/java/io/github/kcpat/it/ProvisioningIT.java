@@ -63,6 +63,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("ProvisioningIT's servers")
+@Order(1)
 class ProvisioningIT {
 
     static final String OPTION = "--spi-realm-restapi-extension--personal-api-tokens--provisioning-dir=";

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("RealmImportExportIT's servers")
+@Order(2)
 class RealmImportExportIT {
 
     private static final Path DEMO_REALM = Path.of(System.getProperty("demo.realm", "../demo/demo-realm.json"));

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -35,6 +36,7 @@ import io.github.kcpat.token.ApiToken;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock("SqlStatementsIT's servers")
+@Order(5)
 class SqlStatementsIT {
 
     private static final String SQL_LOGGER = "[org.hibernate.SQL]";
