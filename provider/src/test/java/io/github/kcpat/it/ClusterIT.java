@@ -48,6 +48,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two Keycloak nodes in production mode ({@code kc.sh start}: Infinispan clustered caches, the default
@@ -57,6 +60,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "keycloak.db", matches = "postgres", disabledReason = "needs PostgreSQL: failsafe execution 'postgres'")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("ClusterIT's servers")
 class ClusterIT {
 
     private static final int TRIES = 20;
@@ -81,8 +86,11 @@ class ClusterIT {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         classStart = Instant.now();
-        nodeA = node("cluster-a");
-        nodeB = node("cluster-b");
+        nodeA = node(KeycloakServer.independent("cluster-a"));
+        // one production build for both nodes: started at once, each would re-augment Keycloak (~45 s on 2 cores)
+        KeycloakServer.CommandResult build = nodeA.runCommand(Duration.ofMinutes(5), "build", "--db=postgres");
+        assertEquals(0, build.exitCode(), () -> "kc.sh build failed:\n" + build.output());
+        nodeB = node(KeycloakServer.copyOf(nodeA, "cluster-b"));
         nodeA.importRealm(Path.of(System.getProperty("demo.realm")));
         // both at once, as an orchestrator starts replicas: Keycloak's database lock orders schema and master realm set-up
         CompletableFuture<Void> a = CompletableFuture.runAsync(nodeA::start);
@@ -410,8 +418,8 @@ class ClusterIT {
         return username;
     }
 
-    private static KeycloakServer node(String name) {
-        return KeycloakServer.independent(name)
+    private static KeycloakServer node(KeycloakServer server) {
+        return server
                 .usePostgres("keycloak_cluster")
                 .productionMode()
                 .addOptions("--cache=ispn",

@@ -42,6 +42,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The provisioning folder (issue 6) on a Keycloak of its own, started with
@@ -58,6 +61,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("ProvisioningIT's servers")
+@Order(1)
 class ProvisioningIT {
 
     static final String OPTION = "--spi-realm-restapi-extension--personal-api-tokens--provisioning-dir=";

@@ -30,18 +30,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Tokens are ordinary credentials (issue 6): {@code kc.sh export} carries them to a fresh Keycloak where every one works
  * as before, and a realm import file holding a credential printed by the JAR's CLI yields a working token at first
- * start. Each test runs Keycloak servers of its own, one after the other.
+ * start. Keycloak servers of their own: the export's source, and the fresh Keycloak that imports the export — whose
+ * import file also holds the CLI-made user {@code robot}, so the second test looks at the same first start instead of
+ * starting a third server (it starts one of its own when it runs without the first).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("RealmImportExportIT's servers")
+@Order(2)
 class RealmImportExportIT {
 
     private static final Path DEMO_REALM = Path.of(System.getProperty("demo.realm", "../demo/demo-realm.json"));
+    private static final String ROBOT_EXPIRES = LocalDate.now(ZoneOffset.UTC).plusDays(60).toString();
+
+    /** The CLI's {@code {"token","key","credential"}} of robot's two tokens (the second disabled). */
+    private static JsonNode robot;
+    private static JsonNode robotOff;
+    /** The fresh Keycloak that imported the export and robot, started by the first test. */
+    private static KeycloakServer target;
+
+    @BeforeAll
+    static void printRobotsCredentials() {
+        robot = CliJar.credential("--name", "robot", "--expires", ROBOT_EXPIRES, "--scopes", "demo-api");
+        robotOff = CliJar.credential("--name", "robot-off", "--expires", ROBOT_EXPIRES, "--disabled");
+    }
+
+    @AfterAll
+    static void stopTarget() {
+        if (target != null) {
+            target.close();
+        }
+    }
 
     @Test
+    @Order(1)
     void exportedTokensWorkInAFreshKeycloakThatImportsTheRealm() throws IOException {
         List<CreatedToken> active = new ArrayList<>();
         CreatedToken disabled;
@@ -94,53 +129,42 @@ class RealmImportExportIT {
         assertEquals(new TreeSet<>(alicesListBefore.keySet()), new TreeSet<>(exportedKeys),
                 () -> "alice's exported credentials: " + aliceExported.path("credentials"));
 
-        KeycloakServer target = KeycloakServer.independent("export-target").importRealm(exported);
-        try {
-            target.start();
-            DemoRealm realm = DemoRealm.on(target);
-            for (CreatedToken token : active) {
-                assertExchanged(realm.exchange(token.value()));
-            }
-            assertRefused(realm.exchange(disabled.value()));
-            HttpResult scoped = realm.exchange(active.get(0).value());
-            assertTrue(List.of(scoped.text("scope").split(" ")).contains("demo-api"), scoped::toString);
-
-            Map<String, JsonNode> alicesListAfter = byKey(realm.tokensOf("alice").list());
-            assertEquals(alicesListBefore.keySet(), alicesListAfter.keySet());
-            for (String key : alicesListBefore.keySet()) {
-                JsonNode before = alicesListBefore.get(key);
-                JsonNode after = alicesListAfter.get(key);
-                for (String field : List.of("name", "state", "scopes", "expiresAt", "createdAt")) {
-                    assertEquals(before.path(field), after.path(field), () -> field + " changed: " + before + " -> " + after);
-                }
-            }
-            assertNotNull(realm.tokensOf("bob").listed(bobs.key()));
-        } finally {
-            target.close();
+        target = KeycloakServer.independent("export-target");
+        Path importFile = Files.createDirectories(target.workDir().resolve("realm")).resolve("demo-realm.json");
+        Http.JSON.writeValue(importFile.toFile(), withRobot((ObjectNode) Http.JSON.readTree(exportText)));
+        target.importRealm(importFile).start();
+        DemoRealm realm = DemoRealm.on(target);
+        for (CreatedToken token : active) {
+            assertExchanged(realm.exchange(token.value()));
         }
+        assertRefused(realm.exchange(disabled.value()));
+        HttpResult scoped = realm.exchange(active.get(0).value());
+        assertTrue(List.of(scoped.text("scope").split(" ")).contains("demo-api"), scoped::toString);
+
+        Map<String, JsonNode> alicesListAfter = byKey(realm.tokensOf("alice").list());
+        assertEquals(alicesListBefore.keySet(), alicesListAfter.keySet());
+        for (String key : alicesListBefore.keySet()) {
+            JsonNode before = alicesListBefore.get(key);
+            JsonNode after = alicesListAfter.get(key);
+            for (String field : List.of("name", "state", "scopes", "expiresAt", "createdAt")) {
+                assertEquals(before.path(field), after.path(field), () -> field + " changed: " + before + " -> " + after);
+            }
+        }
+        assertNotNull(realm.tokensOf("bob").listed(bobs.key()));
     }
 
     @Test
+    @Order(2)
     void aRealmImportFileWithACliMadeCredentialYieldsAWorkingTokenAtFirstStart() throws IOException {
-        String expires = LocalDate.now(ZoneOffset.UTC).plusDays(60).toString();
-        JsonNode robot = CliJar.credential("--name", "robot", "--expires", expires, "--scopes", "demo-api");
-        JsonNode off = CliJar.credential("--name", "robot-off", "--expires", expires, "--disabled");
-
-        ObjectNode realmFile = (ObjectNode) Http.JSON.readTree(DEMO_REALM.toFile());
-        ObjectNode user = ((ArrayNode) realmFile.get("users")).addObject();
-        user.put("username", "robot").put("enabled", true).put("emailVerified", true)
-                .put("firstName", "Build").put("lastName", "Robot").put("email", "robot@example.com");
-        ArrayNode credentials = user.putArray("credentials");
-        credentials.addObject().put("type", "password").put("value", "robot").put("temporary", false);
-        credentials.add(robot.path("credential"));
-        credentials.add(off.path("credential"));
-        user.putArray("realmRoles").add("default-roles-demo").add(DemoRealm.ROLE);
-
-        KeycloakServer server = KeycloakServer.independent("realm-import-cli");
-        try {
+        KeycloakServer server = target;
+        boolean own = server == null;
+        if (own) {
+            server = KeycloakServer.independent("realm-import-cli");
             Path file = Files.createDirectories(server.workDir().resolve("realm")).resolve("demo-realm.json");
-            Http.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), realmFile);
+            Http.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), withRobot((ObjectNode) Http.JSON.readTree(DEMO_REALM.toFile())));
             server.importRealm(file).start();
+        }
+        try {
             DemoRealm realm = DemoRealm.on(server);
 
             HttpResult exchange = realm.exchange(robot.path("token").asText());
@@ -148,7 +172,7 @@ class RealmImportExportIT {
             assertTrue(List.of(exchange.text("scope").split(" ")).contains("demo-api"), exchange::toString);
             JsonNode claims = realm.verifyJwt(exchange.text("access_token")).claims();
             assertEquals("robot", claims.path("preferred_username").asText(), claims::toString);
-            assertRefused(realm.exchange(off.path("token").asText()));
+            assertRefused(realm.exchange(robotOff.path("token").asText()));
 
             TokenApi robotsApi = realm.tokensOf("robot");
             JsonNode listed = robotsApi.listed(robot.path("key").asText());
@@ -157,11 +181,26 @@ class RealmImportExportIT {
             assertEquals("ACTIVE", listed.path("state").asText(), listed::toString);
             assertEquals(List.of("demo-api"), Http.list(listed.path("scopes")), listed::toString);
             // a date alone means "valid through that day, UTC"
-            assertEquals(LocalDate.parse(expires).plusDays(1) + "T00:00:00Z", listed.path("expiresAt").asText(), listed::toString);
-            assertEquals("DISABLED", robotsApi.listed(off.path("key").asText()).path("state").asText());
+            assertEquals(LocalDate.parse(ROBOT_EXPIRES).plusDays(1) + "T00:00:00Z", listed.path("expiresAt").asText(), listed::toString);
+            assertEquals("DISABLED", robotsApi.listed(robotOff.path("key").asText()).path("state").asText());
         } finally {
-            server.close();
+            if (own) {
+                server.close();
+            }
         }
+    }
+
+    /** {@code realmFile} with the user {@code robot}: a password and the two credentials the CLI printed. */
+    private static ObjectNode withRobot(ObjectNode realmFile) {
+        ObjectNode user = ((ArrayNode) realmFile.get("users")).addObject();
+        user.put("username", "robot").put("enabled", true).put("emailVerified", true)
+                .put("firstName", "Build").put("lastName", "Robot").put("email", "robot@example.com");
+        ArrayNode credentials = user.putArray("credentials");
+        credentials.addObject().put("type", "password").put("value", "robot").put("temporary", false);
+        credentials.add(robot.path("credential"));
+        credentials.add(robotOff.path("credential"));
+        user.putArray("realmRoles").add("default-roles-demo").add(DemoRealm.ROLE);
+        return realmFile;
     }
 
     private static Map<String, JsonNode> byKey(HttpResult list) {

@@ -15,7 +15,11 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.github.kcpat.it.support.AdminLogin;
 import io.github.kcpat.it.support.DemoClient;
@@ -30,6 +34,9 @@ import io.github.kcpat.token.ApiToken;
  * The hot path costs no database work: counted from Hibernate's own SQL log ({@code org.hibernate.SQL} at
  * debug) of a server of this test's own, across 100 calls per door.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("SqlStatementsIT's servers")
+@Order(5)
 class SqlStatementsIT {
 
     private static final String SQL_LOGGER = "[org.hibernate.SQL]";

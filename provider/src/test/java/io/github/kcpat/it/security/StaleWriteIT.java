@@ -33,8 +33,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A write that read the token before another change committed must not undo that change. The expiry reminder task
@@ -43,6 +47,9 @@ import org.junit.jupiter.api.TestInstance;
  * meanwhile, and then the mail is let through. Runs on a server of its own (reminders every few seconds).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("StaleWriteIT's servers")
+@Order(6)
 class StaleWriteIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);

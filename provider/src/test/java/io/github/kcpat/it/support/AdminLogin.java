@@ -44,7 +44,7 @@ public final class AdminLogin {
         if (realm == null) {
             return new String[0];
         }
-        if (TestClock.serverNow().isAfter(expiry)) {
+        if (TestClock.serverNow(http).isAfter(expiry)) {
             HttpResult token = http.postForm("/realms/" + realm + "/protocol/openid-connect/token", Map.of(
                     "grant_type", "password",
                     "client_id", "admin-cli",
@@ -52,7 +52,7 @@ public final class AdminLogin {
                     "password", password));
             assertEquals(200, token.status(), () -> "Cannot sign in " + username + " to " + realm + ": " + token);
             accessToken = token.text("access_token");
-            expiry = TestClock.serverNow().plusSeconds(token.json().get("expires_in").asLong() - 15);
+            expiry = TestClock.serverNow(http).plusSeconds(token.json().get("expires_in").asLong() - 15);
         }
         return new String[] {"Authorization", "Bearer " + accessToken};
     }

@@ -278,10 +278,10 @@ public final class DemoRealm {
     }
 
     private synchronized String[] admin() {
-        if (TestClock.serverNow().isAfter(adminTokenExpiry)) {
+        if (TestClock.serverNow(http).isAfter(adminTokenExpiry)) {
             HttpResult token = accessToken("master", "admin-cli", "admin", "admin");
             adminToken = token.text("access_token");
-            adminTokenExpiry = TestClock.serverNow().plusSeconds(token.json().get("expires_in").asLong() - 15);
+            adminTokenExpiry = TestClock.serverNow(http).plusSeconds(token.json().get("expires_in").asLong() - 15);
         }
         return new String[] {"Authorization", "Bearer " + adminToken};
     }

@@ -43,6 +43,11 @@ public final class Http {
         this.baseUrl = baseUrl;
     }
 
+    /** {@code http://localhost:<port>}: which server this talks to. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public HttpResult get(String path, String... headers) {
         return send(request(path, headers).GET());
     }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * admin endpoints ({@link TokenAdminApi}), which a typed client hides behind exceptions, and the set-up calls share that
  * one {@link Http}; (2) the admin client's token manager renews its access token by the test JVM's clock, while
  * {@link TestClock} moves the server's clock ahead — its token would be expired on the server while the client still
- * trusts it. {@link AdminLogin} renews by {@link TestClock#serverNow()}. The dozen calls here are not worth a second
+ * trusts it. {@link AdminLogin} renews by {@link TestClock#serverNow(Http)}. The dozen calls here are not worth a second
  * HTTP stack (RESTEasy client and its Jackson) on the test class path next to Selenium's.
  */
 public final class KeycloakAdmin {

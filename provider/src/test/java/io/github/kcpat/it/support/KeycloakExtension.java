@@ -39,7 +39,7 @@ public final class KeycloakExtension implements BeforeAllCallback, BeforeEachCal
 
     private static KeycloakServer server(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(KeycloakServer.class, type -> KeycloakServer.startFresh(), KeycloakServer.class);
+                .getOrComputeIfAbsent(KeycloakServer.class, type -> KeycloakServer.shared(), KeycloakServer.class);
     }
 
     private static DemoRealm realm(ExtensionContext context, KeycloakServer server) {

@@ -36,6 +36,12 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("keycloak.startupSeconds", 180));
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(60);
     private static final int LOG_TAIL_LINES = 80;
+    /**
+     * The JIT's first tier only: a test server's life is mostly start-up, where C2 compiling hot code costs more CPU
+     * than it wins (a start: ~37 s CPU → ~21 s on this machine's 2 cores); the tests' few thousand requests don't need
+     * peak speed.
+     */
+    private static final String JAVA_OPTS_APPEND = "-XX:TieredStopAtLevel=1";
 
     private final Path home;
     private final Path log;
@@ -54,12 +60,24 @@ public final class KeycloakServer implements AutoCloseable {
         this.managementPort = Loopback.freePort();
     }
 
+    private static KeycloakServer sharedServer;
+
+    /**
+     * The shared server, started at the first call ({@link #startFresh()}); the callers of a JVM wait for one start.
+     */
+    static synchronized KeycloakServer shared() {
+        if (sharedServer == null) {
+            sharedServer = startFresh();
+        }
+        return sharedServer;
+    }
+
     /**
      * The shared server. On H2 by default; with {@code -Dkeycloak.db=postgres} (failsafe execution {@code postgres})
      * on a fresh database of the JVM's embedded PostgreSQL, from a copy of the distribution in
      * {@code target/it/shared-postgres/} (so the H2 run's distribution and log stay as they were).
      */
-    static KeycloakServer startFresh() {
+    private static KeycloakServer startFresh() {
         Path shared = Path.of(requiredProperty("keycloak.home")).toAbsolutePath();
         KeycloakServer server;
         if (onPostgres()) {
@@ -92,11 +110,34 @@ public final class KeycloakServer implements AutoCloseable {
      * {@code target/it/<name>/}, its own ports, empty data and our JAR; its log is {@code target/it/<name>/keycloak.log}.
      * Not started: add {@link #addOptions options} and {@link #importRealm realm files}, then {@link #start()};
      * {@link #close()} it when done.
+     * <p>
+     * On H2 the copy waits for the {@link #shared() shared server}'s start (starting it when no class has yet): that
+     * start builds Keycloak for {@code start-dev}, and a copy made before would rebuild itself (~25 s on 2 cores) —
+     * the classes with servers of their own run beside the shared server's classes (failsafe's JUnit configuration).
+     * On PostgreSQL the H2 execution built the distribution already.
      */
     public static KeycloakServer independent(String name) {
+        if (!onPostgres()) {
+            shared();
+        }
         Path shared = Path.of(requiredProperty("keycloak.home")).toAbsolutePath();
         Path home = shared.getParent().resolve(name).resolve(shared.getFileName());
         copyFreshDistribution(shared, home);
+        KeycloakServer server = new KeycloakServer(home);
+        server.install(Path.of(requiredProperty("provider.jar")), null);
+        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        return server;
+    }
+
+    /**
+     * A server of its own like {@link #independent(String)}, on a copy of {@code built}'s distribution instead of the
+     * shared one's: with the build {@code built} made ({@code lib/quarkus}, e.g. by {@code kc.sh build}), so servers
+     * that start alike (cluster nodes) re-augment Keycloak once between them, not once each. Copy before
+     * {@code built} starts: its data stays behind.
+     */
+    public static KeycloakServer copyOf(KeycloakServer built, String name) {
+        Path home = built.home.getParent().getParent().resolve(name).resolve(built.home.getFileName());
+        copyFreshDistribution(built.home, home);
         KeycloakServer server = new KeycloakServer(home);
         server.install(Path.of(requiredProperty("provider.jar")), null);
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
@@ -178,8 +219,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Runs {@code bin/kc.sh} with {@code args} (e.g. {@code export …}) while the server is stopped; answers its exit
-     * code and output, which also goes to the log.
+     * Runs {@code bin/kc.sh} with {@code args} (e.g. {@code export …}) while the server is stopped, on the build the
+     * server's starts made: a command other than {@code start-dev} runs in the production profile and without the
+     * start's build options, so Keycloak would re-augment itself first (~25 s on 2 cores) — the profile and the build
+     * options of the start ({@code --health-enabled}) go along as {@code KC_*} variables, which every command accepts.
+     * Answers its exit code and output, which also goes to the log.
      */
     public synchronized CommandResult runCommand(Duration timeout, String... args) {
         if (isRunning()) {
@@ -189,10 +233,15 @@ public final class KeycloakServer implements AutoCloseable {
         command.addAll(List.of(args));
         try {
             Path output = Files.createTempFile(workDir(), "kc-command-", ".log");
-            Process run = new ProcessBuilder(command).directory(home.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectOutput(output.toFile());
+            if (startCommand.equals("start-dev")) {
+                builder.environment().put("KC_PROFILE", "dev");
+            }
+            builder.environment().put("KC_HEALTH_ENABLED", "true");
+            builder.environment().put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
+            Process run = builder.start();
             if (!run.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 Stream.concat(run.descendants(), Stream.of(run.toHandle())).forEach(ProcessHandle::destroyForcibly);
                 throw failure("kc.sh " + String.join(" ", args) + " did not finish within " + timeout.toSeconds() + " s");
@@ -307,6 +356,7 @@ public final class KeycloakServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        builder.environment().put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
         try {
             process = builder.start();
         } catch (IOException e) {

@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Travels in time on a test server instead of waiting: {@code PUT /realms/master/test-clock/offset} (the test-only
  * provider of {@code it/clock}) moves Keycloak's clock, which our code reads through {@code ServerClock}. The offset
- * is the server's whole JVM: a test that shifts it runs alone on that server (the ITs of one failsafe execution run
- * one after the other) and calls {@link #reset()} in a {@code finally} or {@code @AfterEach}/{@code @AfterAll}.
- * {@link #serverNow()} is the server's time as this JVM last set it, so cached admin tokens are renewed in time.
+ * is the server's whole JVM: a test that shifts it runs alone on that server (the shared server's classes run one
+ * after the other; only classes with servers of their own run beside them) and calls {@link #reset()} in a
+ * {@code finally} or {@code @AfterEach}/{@code @AfterAll}. {@link #serverNow(Http)} is a server's time as this JVM last
+ * set it, so cached admin tokens are renewed in time — per server, as the servers of their own are never shifted.
  */
 public final class TestClock {
 
+    /** The offset this JVM last set on the server it shifted ({@link #serverNow()}). */
     private static volatile long offsetSeconds;
+    /** Per base URL: the offset this JVM last set on that server. */
+    private static final Map<String, Long> OFFSETS = new ConcurrentHashMap<>();
 
     private final Http http;
     private final AdminLogin admin;
@@ -38,10 +43,15 @@ public final class TestClock {
         return Instant.now().plusSeconds(offsetSeconds);
     }
 
+    /** The time of the server {@code http} talks to: now, plus the offset this JVM last set there. */
+    public static Instant serverNow(Http http) {
+        return Instant.now().plusSeconds(OFFSETS.getOrDefault(http.baseUrl(), 0L));
+    }
+
     /** Moves the server's clock {@code by} further ahead (whole seconds, rounded up). */
     public void shiftBy(Duration by) {
         long seconds = by.toSeconds() + (by.toNanosPart() > 0 ? 1 : 0);
-        set(Math.toIntExact(offsetSeconds + seconds));
+        set(Math.toIntExact(OFFSETS.getOrDefault(http.baseUrl(), 0L) + seconds));
     }
 
     /** Puts the server's clock back to real time. */
@@ -53,5 +63,6 @@ public final class TestClock {
         HttpResult result = http.putJson("/realms/master/test-clock/offset", Map.of("seconds", seconds), admin.headers());
         assertEquals(200, result.status(), result::toString);
         offsetSeconds = seconds;
+        OFFSETS.put(http.baseUrl(), (long) seconds);
     }
 }
