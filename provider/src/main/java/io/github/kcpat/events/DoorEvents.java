@@ -1,5 +1,7 @@
 package io.github.kcpat.events;
 
+import java.util.function.Supplier;
+
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -34,11 +36,12 @@ public final class DoorEvents {
 
     /**
      * Logs a refusal at a door, except one that cost the sender nothing (no token, a malformed one, a bad checksum,
-     * a key this node just found unknown): an event for each would let anyone flood the event store.
+     * a key this node just found unknown): an event for each would let anyone flood the event store. The event is
+     * built only for a refusal that is logged, so such a flood costs no event builder either.
      */
-    public static void refused(EventBuilder event, Verdict.Refused refused) {
+    public static void refused(Supplier<EventBuilder> event, Verdict.Refused refused) {
         if (refused.reason().logged()) {
-            refused(event, refused, Errors.INVALID_TOKEN);
+            refused(event.get(), refused, Errors.INVALID_TOKEN);
         }
     }
 }

@@ -60,13 +60,13 @@ final class Door {
     }
 
     /**
-     * The accepted verdict; or logs the refusal in {@code event} (built only when needed) and throws the door's
-     * refusal.
+     * The accepted verdict; or logs the refusal in {@code event} (built only when a refusal is logged) and throws
+     * the door's refusal.
      */
     Verdict.Accepted admit(String presented, Supplier<EventBuilder> event) {
         Verdict verdict = new TokenVerifier(session, realm).verify(presented);
         if (verdict instanceof Verdict.Refused refused) {
-            DoorEvents.refused(event.get(), refused);
+            DoorEvents.refused(event, refused);
             throw refusal.get();
         }
         return (Verdict.Accepted) verdict;
