@@ -27,7 +27,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,7 +66,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Order(3)
 class ExpiryReminderIT {
 
-    static final int INTERVAL_SECONDS = 2;
+    static final int INTERVAL_SECONDS = 1;
     static final String INTERVAL_OPTION =
             "--spi-realm-restapi-extension--personal-api-tokens--reminder-interval=" + INTERVAL_SECONDS;
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
@@ -89,7 +88,7 @@ class ExpiryReminderIT {
         smtp = new GreenMail(new ServerSetup(Loopback.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         server = KeycloakServer.independent("expiry-reminders")
-                .importRealm(Path.of(System.getProperty("demo.realm")))
+                .withDemoRealm()
                 .addOptions(INTERVAL_OPTION);
         server.start();
         realm = DemoRealm.on(server);

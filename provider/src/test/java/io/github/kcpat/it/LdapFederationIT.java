@@ -29,7 +29,6 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -110,7 +109,7 @@ class LdapFederationIT {
         ldap = startDirectory();
         smtp = new GreenMail(new ServerSetup(Loopback.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        server = KeycloakServer.independent("ldap-federation").importRealm(Path.of(System.getProperty("demo.realm")))
+        server = KeycloakServer.independent("ldap-federation").withDemoRealm()
                 .addOptions(ExpiryReminderIT.INTERVAL_OPTION);
         server.start();
         realm = DemoRealm.on(server);

@@ -52,8 +52,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * deployable JAR are applied at startup, renamed {@code .done} or {@code .failed} (with a reason beside), never applied
  * twice, and the log tells what happened without ever showing a token.
  *
- * <p>Two starts: the first applies the create files and the bad ones; the second, after alice deleted one provisioned
- * token herself, applies updates and deletes by key and must leave the files of the first start alone.
+ * <p>Three starts: the first applies the create files and the bad ones; the second, after alice deleted provisioned
+ * tokens herself and the operator fixed the skipped files, applies those and updates and deletes by key and must leave
+ * the files of the first start alone; the third finds a folder others may write and applies nothing.
  *
  * <p>How one operation is read (the expiry grammar, e.g. a date alone; an unknown state explained in the file's
  * terms; unknown fields; the operation's number in the reason) is unit-tested in {@code provisioning/ProvisioningRequestTest};
@@ -97,6 +98,8 @@ class ProvisioningIT {
     private String sameKeyOtherValue;
     private final String unknownKey = UUID.randomUUID().toString();
     private final String absentKey = UUID.randomUUID().toString();
+    private final String updatedExpiry = now.plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS).toString();
+    private boolean secondStarted;
 
     @BeforeAll
     void startWithTheFirstFiles() throws IOException {
@@ -125,7 +128,7 @@ class ProvisioningIT {
         // whatever the umask: the folder and the files are the owner's alone unless a test says otherwise
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         server.addOptions(OPTION + folder.toAbsolutePath());
-        server.importRealm(Path.of(System.getProperty("demo.realm")));
+        server.withDemoRealm();
 
         write("10-create-ci.json", create("alice", "ci", ci.value(), ciExpiry, List.of("demo-api")));
         write("11-create-scratch.json", create("alice", "scratch", scratch.value(), null, null));
@@ -281,16 +284,7 @@ class ProvisioningIT {
     @Test
     @Order(10)
     void updatesAndDeletesByKeyApplyAtTheNextStartAndNoFileIsAppliedTwice() throws IOException {
-        TokenApi alice = realm.tokensOf("alice");
-        HttpResult deleted = alice.delete(scratch.key());
-        assertEquals(204, deleted.status(), deleted::toString);
-        String newExpiry = now.plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.DAYS).toString();
-        write("50-update-ci.json", Map.of("action", "update", "realm", "demo", "key", ci.key(),
-                "state", "DISABLED", "name", "ci-disabled", "expiresAt", newExpiry, "scopes", List.of()));
-        write("51-delete-bob.json", Map.of("action", "delete", "realm", "demo", "key", bobToDelete.key()));
-        write("52-update-unknown-key.json", Map.of("action", "update", "realm", "demo", "key", unknownKey, "state", "DISABLED"));
-        write("53-delete-absent-key.json", Map.of("action", "delete", "realm", "demo", "key", absentKey));
-        server.restart();
+        secondStart();
 
         Set<String> files = files();
         assertTrue(files.containsAll(Set.of("50-update-ci.json.done", "51-delete-bob.json.done",
@@ -307,7 +301,7 @@ class ProvisioningIT {
         assertNotNull(updated, "the updated token is gone");
         assertEquals("DISABLED", updated.path("state").asText(), updated::toString);
         assertEquals("ci-disabled", updated.path("name").asText(), updated::toString);
-        assertEquals(newExpiry, updated.path("expiresAt").asText(), updated::toString);
+        assertEquals(updatedExpiry, updated.path("expiresAt").asText(), updated::toString);
         assertEquals(List.of(), Http.list(updated.path("scopes")), updated::toString);
 
         // delete by key
@@ -460,17 +454,7 @@ class ProvisioningIT {
     @Test
     @Order(9)
     void aFileWhoseOutcomeCannotBeRecordedIsAppliedOnceAndNeverAgain() throws IOException {
-        assertExchanged(realm.exchange(recordBlocked.value()));
-        assertTrue(Files.exists(folder.resolve("60-record-blocked.json.processing")), files()::toString);
-        TokenApi alice = realm.tokensOf("alice");
-        HttpResult deleted = alice.delete(recordBlocked.key());
-        assertEquals(204, deleted.status(), deleted::toString);
-        // meanwhile the operator gives the skipped files to Keycloak's user alone
-        for (String file : List.of("20-group-writable.json", "21-other-writable.json")) {
-            Files.setPosixFilePermissions(folder.resolve(file), PosixFilePermissions.fromString("rw-------"));
-        }
-
-        server.restart();
+        secondStart();
 
         assertRefused(realm.exchange(recordBlocked.value()));
         assertNull(realm.tokensOf("alice").listed(recordBlocked.key()), "a file whose outcome was not recorded was applied again");
@@ -503,6 +487,36 @@ class ProvisioningIT {
     }
 
     // --- helpers
+
+    /**
+     * The second start, once for tests 9 and 10: what the owners and the operator did since the first start, then one
+     * restart (one each would cost another Keycloak start).
+     */
+    private void secondStart() throws IOException {
+        if (secondStarted) {
+            return;
+        }
+        secondStarted = true;
+        // 9: the file whose outcome could not be recorded was applied; its owner deletes the token
+        assertExchanged(realm.exchange(recordBlocked.value()));
+        assertTrue(Files.exists(folder.resolve("60-record-blocked.json.processing")), files()::toString);
+        TokenApi alice = realm.tokensOf("alice");
+        HttpResult deleted = alice.delete(recordBlocked.key());
+        assertEquals(204, deleted.status(), deleted::toString);
+        // 9: the operator gives the skipped files to Keycloak's user alone
+        for (String file : List.of("20-group-writable.json", "21-other-writable.json")) {
+            Files.setPosixFilePermissions(folder.resolve(file), PosixFilePermissions.fromString("rw-------"));
+        }
+        // 10: alice deletes a provisioned token; the operator updates and deletes by key
+        deleted = alice.delete(scratch.key());
+        assertEquals(204, deleted.status(), deleted::toString);
+        write("50-update-ci.json", Map.of("action", "update", "realm", "demo", "key", ci.key(),
+                "state", "DISABLED", "name", "ci-disabled", "expiresAt", updatedExpiry, "scopes", List.of()));
+        write("51-delete-bob.json", Map.of("action", "delete", "realm", "demo", "key", bobToDelete.key()));
+        write("52-update-unknown-key.json", Map.of("action", "update", "realm", "demo", "key", unknownKey, "state", "DISABLED"));
+        write("53-delete-absent-key.json", Map.of("action", "delete", "realm", "demo", "key", absentKey));
+        server.restart();
+    }
 
     /** The server log's WARN and ERROR lines about provisioning. */
     private List<String> warnings() {

@@ -84,7 +84,7 @@ class RealmImportExportIT {
         Map<String, JsonNode> alicesListBefore;
         Path exported;
 
-        KeycloakServer source = KeycloakServer.independent("export-source").importRealm(DEMO_REALM);
+        KeycloakServer source = KeycloakServer.independent("export-source").withDemoRealm();
         try {
             source.start();
             DemoRealm realm = DemoRealm.on(source);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,28 +14,26 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.kcpat.it.support.AdminLogin;
 import io.github.kcpat.it.support.DemoClient;
 import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
+import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Pause;
 import io.github.kcpat.it.support.TokenAdminApi;
 import io.github.kcpat.token.ApiToken;
 
 /**
- * The hot path costs no database work: counted from Hibernate's own SQL log ({@code org.hibernate.SQL} at
- * debug) of a server of this test's own, across 100 calls per door.
+ * The hot path costs no database work: counted from Hibernate's own SQL log ({@code org.hibernate.SQL}, at debug while
+ * this class runs: test hook {@code log/level}) of the shared server, across 100 calls per door. The shared server's
+ * classes run one after the other, so every statement logged meanwhile is this class's.
  */
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock("SqlStatementsIT's servers")
-@Order(5)
+@ExtendWith(KeycloakExtension.class)
 class SqlStatementsIT {
 
     private static final String SQL_LOGGER = "[org.hibernate.SQL]";
@@ -46,17 +43,22 @@ class SqlStatementsIT {
     private static DemoRealm realm;
 
     @BeforeAll
-    static void start() {
-        server = KeycloakServer.independent("sql-count")
-                .importRealm(Path.of(System.getProperty("demo.realm")))
-                .addOptions("--log-level=INFO,org.hibernate.SQL:debug");
-        server.start();
-        realm = DemoRealm.on(server);
+    static void logSql(KeycloakServer shared, DemoRealm demo) {
+        server = shared;
+        realm = demo;
+        sqlLogLevel("DEBUG");
     }
 
     @AfterAll
-    static void stop() {
-        server.stop();
+    static void stopLoggingSql() {
+        sqlLogLevel("INFO");
+    }
+
+    private static void sqlLogLevel(String level) {
+        Http http = realm.http();
+        HttpResult set = http.putJson("/realms/master/test-hooks/log/level", Map.of("category", "org.hibernate.SQL", "level", level),
+                AdminLogin.master(http).headers());
+        assertEquals(200, set.status(), set::toString);
     }
 
     @Test

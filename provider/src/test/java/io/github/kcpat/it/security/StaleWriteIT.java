@@ -24,7 +24,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * A write that read the token before another change committed must not undo that change. The expiry reminder task
  * reads a token, sends its mail, then records the reminder in the token: here the mail is held at the SMTP server
  * (a proxy in front of GreenMail stalls the message naming the token), the owner rotates and disables the token
- * meanwhile, and then the mail is let through. Runs on a server of its own (reminders every few seconds).
+ * meanwhile, and then the mail is let through. Runs on a server of its own (reminders every second).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Execution(ExecutionMode.CONCURRENT)
@@ -65,8 +64,8 @@ class StaleWriteIT {
         smtp.start();
         proxy = new StallingSmtpProxy(smtp.getSmtp().getPort());
         server = KeycloakServer.independent("stale-write")
-                .importRealm(Path.of(System.getProperty("demo.realm")))
-                .addOptions("--spi-realm-restapi-extension--personal-api-tokens--reminder-interval=3");
+                .withDemoRealm()
+                .addOptions("--spi-realm-restapi-extension--personal-api-tokens--reminder-interval=1");
         server.start();
         realm = DemoRealm.on(server);
         realm.updateRealm(rep -> rep.putObject("smtpServer")

@@ -14,10 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * One Keycloak distribution process for the whole test JVM: fresh data (H2, or PostgreSQL with
@@ -25,10 +28,11 @@ import java.util.stream.Stream;
  * A test that needs a server of its own (other options, a fresh database) makes one with
  * {@link #independent(String)}: a separate copy of the distribution, ports and data, closed by that test.
  * <p>
- * Every server runs our JAR and the test-only clock ({@link TestClock}). Start-up is cheap when Keycloak need not
- * rebuild itself: {@code start-dev} rebuilds (~25 s on 2 cores) only when a provider JAR's modification time or a
- * build option changed, so JARs are copied with their times, and a copy of the distribution keeps the build the shared
- * server made ({@code lib/quarkus}) — the servers of their own start without a rebuild when the shared one ran first.
+ * Every server runs our JAR and the test-only hooks ({@code it/hooks}: {@link TestClock}, database backup, log levels).
+ * Start-up is cheap when Keycloak need not rebuild itself: {@code start-dev} rebuilds (~25 s on 2 cores) only when a
+ * provider JAR's modification time or a build option changed, so JARs are copied with their times, and a copy of the
+ * distribution keeps the build the shared server made ({@code lib/quarkus}) — the servers of their own start without a
+ * rebuild when the shared one ran first — and {@link #withDemoRealm()} its database as it was after its first start.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -61,6 +65,8 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static KeycloakServer sharedServer;
+    /** On H2: the shared server's database right after its first start (master realm made, demo realm imported). */
+    private static Path demoDatabase;
 
     /**
      * The shared server, started at the first call ({@link #startFresh()}); the callers of a JVM wait for one start.
@@ -93,6 +99,9 @@ public final class KeycloakServer implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         server.start();
+        if (!onPostgres()) {
+            demoDatabase = server.backUpDatabase();
+        }
         return server;
     }
 
@@ -201,6 +210,41 @@ public final class KeycloakServer implements AutoCloseable {
     public synchronized KeycloakServer addOptions(String... options) {
         extraOptions.addAll(List.of(options));
         return this;
+    }
+
+    /**
+     * The demo realm from the next start on, as the shared server imported it. On H2 a copy of the shared server's
+     * database as it was right after its first start: the master realm made and the demo realm imported, work that costs
+     * a start ~10 s of CPU (half of it). On PostgreSQL the realm file, imported at the next start.
+     */
+    public KeycloakServer withDemoRealm() {
+        if (onPostgres() || demoDatabase == null) {
+            return importRealm(Path.of(requiredProperty("demo.realm")));
+        }
+        Path h2 = home.resolve("data/h2");
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(demoDatabase))) {
+            Files.createDirectories(h2);
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path file = h2.resolve(entry.getName()).normalize();
+                if (!entry.isDirectory() && file.startsWith(h2)) {
+                    Files.createDirectories(file.getParent());
+                    Files.copy(zip, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot unpack " + demoDatabase + " into " + h2, e);
+        }
+    }
+
+    /** H2's online backup of this server's database (test hook {@code database/backup}): the zip's path. */
+    private Path backUpDatabase() {
+        Http http = new Http(baseUrl());
+        HttpResult backup = http.postJson("/realms/master/test-hooks/database/backup", Map.of(), AdminLogin.master(http).headers());
+        if (backup.status() != 200) {
+            throw new IllegalStateException("The database backup failed: " + backup);
+        }
+        return Path.of(backup.json().path("file").asText());
     }
 
     /** Puts a realm file into {@code data/import}: imported at the next start unless the realm exists. */
@@ -315,7 +359,7 @@ public final class KeycloakServer implements AutoCloseable {
         try {
             deleteRecursively(home.resolve("data"));
             Path providers = Files.createDirectories(home.resolve("providers"));
-            List<Path> jars = List.of(providerJar, TestClockJar.writeTo(workDir()));
+            List<Path> jars = List.of(providerJar, TestHooksJar.writeTo(workDir()));
             try (Stream<Path> old = Files.list(providers)) {
                 for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
                     if (jars.stream().noneMatch(wanted -> wanted.getFileName().equals(jar.getFileName()))) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Travels in time on a test server instead of waiting: {@code PUT /realms/master/test-clock/offset} (the test-only
- * provider of {@code it/clock}) moves Keycloak's clock, which our code reads through {@code ServerClock}. The offset
+ * Travels in time on a test server instead of waiting: {@code PUT /realms/master/test-hooks/clock/offset} (the
+ * test-only provider of {@code it/hooks}) moves Keycloak's clock, which our code reads through {@code ServerClock}. The offset
  * is the server's whole JVM: a test that shifts it runs alone on that server (the shared server's classes run one
  * after the other; only classes with servers of their own run beside them) and calls {@link #reset()} in a
  * {@code finally} or {@code @AfterEach}/{@code @AfterAll}. {@link #serverNow(Http)} is a server's time as this JVM last
@@ -60,7 +60,7 @@ public final class TestClock {
     }
 
     private void set(int seconds) {
-        HttpResult result = http.putJson("/realms/master/test-clock/offset", Map.of("seconds", seconds), admin.headers());
+        HttpResult result = http.putJson("/realms/master/test-hooks/clock/offset", Map.of("seconds", seconds), admin.headers());
         assertEquals(200, result.status(), result::toString);
         offsetSeconds = seconds;
         OFFSETS.put(http.baseUrl(), (long) seconds);

@@ -1,4 +1,4 @@
-package io.github.kcpat.it.clock;
+package io.github.kcpat.it.hooks;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -7,21 +7,21 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
- * Test-only: mounts {@code /realms/master/test-clock}, which shifts Keycloak's clock ({@code Time.setOffset}) so that
- * expiry, {@code auth_time} and every other server-side time move without the tests waiting. It is never in the
- * shipped JAR: the integration-test harness packs this package into a JAR of its own ({@code TestClockJar}) and puts it
- * next to ours in the test servers' {@code providers/} only.
+ * Test-only: mounts {@code /realms/master/test-hooks} ({@link TestHooksResource}), what Keycloak's own testsuite reaches
+ * inside its server: the clock, the database, the log levels. It is never in the shipped JAR: the integration-test
+ * harness packs this package into a JAR of its own ({@code TestHooksJar}) and puts it next to ours in the test servers'
+ * {@code providers/} only.
  */
-public final class TestClockResourceProviderFactory implements RealmResourceProviderFactory {
+public final class TestHooksResourceProviderFactory implements RealmResourceProviderFactory {
 
-    public static final String PROVIDER_ID = "test-clock";
+    public static final String PROVIDER_ID = "test-hooks";
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new TestClockResource(session);
+                return new TestHooksResource(session);
             }
 
             @Override

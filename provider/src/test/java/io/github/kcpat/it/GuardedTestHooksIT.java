@@ -12,15 +12,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The test-only clock of the test servers answers a master admin only, and changes nothing for anyone else. */
+/** The test servers' test-only hooks answer a master admin only, and change nothing for anyone else. */
 @ExtendWith(KeycloakExtension.class)
-class ClockGuardIT {
+class GuardedTestHooksIT {
 
-    private static final String OFFSET = "/test-clock/offset";
+    private static final String HOOKS = "/test-hooks";
+    private static final String OFFSET = HOOKS + "/clock/offset";
 
     private final Http http;
 
-    ClockGuardIT(DemoRealm realm) {
+    GuardedTestHooksIT(DemoRealm realm) {
         this.http = realm.http();
     }
 
@@ -35,5 +36,17 @@ class ClockGuardIT {
         HttpResult offset = http.get("/realms/master" + OFFSET, AdminLogin.master(http).headers());
         assertEquals(200, offset.status(), offset::toString);
         assertEquals(0, offset.json().path("seconds").asInt(-1), "refused calls moved nothing: " + offset);
+    }
+
+    @Test
+    void onlyAMasterAdminMayBackUpTheDatabaseOrChangeALogLevel() {
+        String[] demoUser = AdminLogin.password(http, DemoRealm.NAME, "alice", "alice").headers();
+        assertError(http.postJson("/realms/master" + HOOKS + "/database/backup", Map.of()), 401, "invalid_token");
+        assertError(http.postJson("/realms/" + DemoRealm.NAME + HOOKS + "/database/backup", Map.of(), demoUser), 404, "not_found");
+        Map<String, String> sqlDebug = Map.of("category", "org.hibernate.SQL", "level", "DEBUG");
+        assertError(http.putJson("/realms/master" + HOOKS + "/log/level", sqlDebug), 401, "invalid_token");
+        assertError(http.putJson("/realms/" + DemoRealm.NAME + HOOKS + "/log/level", sqlDebug, demoUser), 404, "not_found");
+        assertError(http.putJson("/realms/master" + HOOKS + "/log/level", Map.of("category", "org.hibernate.SQL", "level", "LOUD"),
+                AdminLogin.master(http).headers()), 400, "invalid_request");
     }
 }

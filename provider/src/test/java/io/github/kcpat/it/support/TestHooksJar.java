@@ -1,6 +1,6 @@
 package io.github.kcpat.it.support;
 
-import io.github.kcpat.it.clock.TestClockResourceProviderFactory;
+import io.github.kcpat.it.hooks.TestHooksResourceProviderFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,22 +15,22 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * Packs the test-only clock provider ({@code it/clock}, compiled with the tests) into a small JAR for the test
+ * Packs the test-only hooks provider ({@code it/hooks}, compiled with the tests) into a small JAR for the test
  * servers' {@code providers/}: never part of the shipped JAR. The JAR's modification time is that of its newest class,
- * so an unchanged clock does not make Keycloak rebuild itself.
+ * so unchanged hooks do not make Keycloak rebuild itself.
  */
-final class TestClockJar {
+final class TestHooksJar {
 
-    static final String FILE_NAME = "kcpat-test-clock.jar";
+    static final String FILE_NAME = "kcpat-test-hooks.jar";
     private static final String SERVICE = "META-INF/services/org.keycloak.services.resource.RealmResourceProviderFactory";
 
-    private TestClockJar() {
+    private TestHooksJar() {
     }
 
     /** Writes the JAR to {@code folder} (replacing an older one) and answers its path. */
     static Path writeTo(Path folder) {
         Path classes = testClasses();
-        String packagePath = TestClockResourceProviderFactory.class.getPackageName().replace('.', '/');
+        String packagePath = TestHooksResourceProviderFactory.class.getPackageName().replace('.', '/');
         Path jar = folder.resolve(FILE_NAME);
         try (Stream<Path> walk = Files.list(classes.resolve(packagePath))) {
             List<Path> classFiles = walk.filter(p -> p.toString().endsWith(".class")).sorted().toList();
@@ -44,7 +44,7 @@ final class TestClockJar {
                     out.closeEntry();
                 }
                 out.putNextEntry(entry(SERVICE, newest));
-                out.write(TestClockResourceProviderFactory.class.getName().getBytes(StandardCharsets.UTF_8));
+                out.write(TestHooksResourceProviderFactory.class.getName().getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
             Files.setLastModifiedTime(jar, newest);
@@ -62,7 +62,7 @@ final class TestClockJar {
 
     private static Path testClasses() {
         try {
-            return Path.of(TestClockResourceProviderFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(TestHooksResourceProviderFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Cannot locate the compiled test classes", e);
         }
