@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,6 +68,8 @@ public final class KeycloakServer implements AutoCloseable {
     private static KeycloakServer sharedServer;
     /** On H2: the shared server's database right after its first start (master realm made, demo realm imported). */
     private static Path demoDatabase;
+    /** On PostgreSQL: the shared server once {@code kc.sh build} made its production build, before it starts. */
+    private static final CompletableFuture<KeycloakServer> POSTGRES_BUILD = new CompletableFuture<>();
 
     /**
      * The shared server, started at the first call ({@link #startFresh()}); the callers of a JVM wait for one start.
@@ -95,7 +98,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
         server.install(Path.of(requiredProperty("provider.jar")), Path.of(requiredProperty("demo.realm")));
         if (onPostgres()) {
-            server.usePostgres(String.valueOf(ComposeFile.map(ComposeFile.read().service("postgres"), "environment").get("POSTGRES_DB")));
+            server.usePostgres(String.valueOf(ComposeFile.map(ComposeFile.read().service("postgres"), "environment").get("POSTGRES_DB")))
+                    .productionMode()
+                    .clustered()
+                    .buildForPostgres();
         }
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         server.start();
@@ -103,6 +109,43 @@ public final class KeycloakServer implements AutoCloseable {
             demoDatabase = server.backUpDatabase();
         }
         return server;
+    }
+
+    /**
+     * On PostgreSQL, the shared server runs as production does ({@code kc.sh start}, clustered caches: a cluster of
+     * one) on a production build that the cluster nodes of {@code ClusterIT} copy ({@link #postgresBuild()}): one
+     * {@code kc.sh build --db=postgres} for all (~25 s of CPU each).
+     */
+    private void buildForPostgres() {
+        try {
+            CommandResult build = runCommand(Duration.ofMinutes(5), "build", "--db=postgres");
+            if (build.exitCode() != 0) {
+                throw failure("kc.sh build --db=postgres failed:" + System.lineSeparator() + build.output());
+            }
+            POSTGRES_BUILD.complete(this);
+        } catch (RuntimeException e) {
+            POSTGRES_BUILD.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /**
+     * The shared PostgreSQL server's distribution once it is built for production, before it starts: for servers that
+     * start alike to {@link #copyOf copy}. Starts the shared server (in the background) when no class has yet.
+     */
+    public static KeycloakServer postgresBuild() {
+        if (!onPostgres()) {
+            throw new IllegalStateException("the production build is the PostgreSQL execution's (-Dkeycloak.db=postgres)");
+        }
+        CompletableFuture.runAsync(KeycloakServer::shared);
+        try {
+            return POSTGRES_BUILD.get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the PostgreSQL build", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the shared server's PostgreSQL build failed", e);
+        }
     }
 
     /** {@code true} when this JVM's shared server runs on PostgreSQL ({@code -Dkeycloak.db=postgres}). */
@@ -141,8 +184,8 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * A server of its own like {@link #independent(String)}, on a copy of {@code built}'s distribution instead of the
      * shared one's: with the build {@code built} made ({@code lib/quarkus}, e.g. by {@code kc.sh build}), so servers
-     * that start alike (cluster nodes) re-augment Keycloak once between them, not once each. Copy before
-     * {@code built} starts: its data stays behind.
+     * that start alike (cluster nodes) re-augment Keycloak once between them, not once each. Its data is never
+     * copied.
      */
     public static KeycloakServer copyOf(KeycloakServer built, String name) {
         Path home = built.home.getParent().getParent().resolve(name).resolve(built.home.getFileName());
@@ -185,6 +228,17 @@ public final class KeycloakServer implements AutoCloseable {
     public synchronized KeycloakServer productionMode() {
         startCommand = "start";
         return addOptions("--http-enabled=true", "--hostname-strict=false");
+    }
+
+    /**
+     * Clustered caches as production has them: Infinispan over JGroups on loopback, members found through the
+     * database's JDBC_PING table, so servers on one database form one cluster. Call before {@link #start()}.
+     */
+    public KeycloakServer clustered() {
+        return addOptions("--cache=ispn",
+                "--cache-stack=jdbc-ping",
+                "--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=" + Loopback.freeJGroupsPort());
     }
 
     /** Kills the server's processes at once (SIGKILL), as a crash or a pulled plug would: no graceful shutdown. */

@@ -19,4 +19,29 @@ public final class Loopback {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A free port whose companion is free too: JGroups' failure detection FD_SOCK2 listens on the transport port +
+     * 50000, wrapping past 65535 (seen in the log: transport 43219, FD_SOCK2 27683; 7800 → 57800 in production).
+     */
+    public static int freeJGroupsPort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int companionPort = (port + 50000) % 65536;
+            if (companionPort < 1024) {
+                continue;
+            }
+            try (ServerSocket companion = new ServerSocket(companionPort)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port pair for JGroups");
+    }
 }
