@@ -23,8 +23,8 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.UserSessionManager;
-import org.keycloak.services.util.DefaultClientSessionContext;
 
+import io.github.kcpat.compat.ClientSessionContexts;
 import io.github.kcpat.verify.Provenance;
 
 /**
@@ -58,8 +58,8 @@ final class AccessTokenMinter {
         clientSession.setNote(OIDCLoginProtocol.SCOPE_PARAM, String.join(" ", tokenScopes));
         clientSession.setNote(Constants.LEVEL_OF_AUTHENTICATION, String.valueOf(Constants.NO_LOA));
         clientSession.setTimestamp(userSession.getLastSessionRefresh());
-        ClientSessionContext context = DefaultClientSessionContext.fromClientSessionAndClientScopes(
-                clientSession, scopes(session, realm, client, owner, tokenScopes), null, session);
+        ClientSessionContext context = ClientSessionContexts.withScopes(
+                clientSession, scopes(session, realm, client, owner, tokenScopes), session);
 
         TokenManager.AccessTokenResponseBuilder response = new TokenManager()
                 .responseBuilder(realm, client, event, session, userSession, context)

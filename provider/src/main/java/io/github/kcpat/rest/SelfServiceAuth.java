@@ -14,9 +14,8 @@ import org.keycloak.protocol.oidc.AccessTokenIntrospectionProvider;
 import org.keycloak.protocol.oidc.AccessTokenIntrospectionProviderFactory;
 import org.keycloak.protocol.oidc.TokenIntrospectionProvider;
 import org.keycloak.representations.AccessToken;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
+import io.github.kcpat.compat.BearerAuth;
 import io.github.kcpat.policy.TokenAccess;
 import io.github.kcpat.verify.Provenance;
 
@@ -28,7 +27,7 @@ import io.github.kcpat.verify.Provenance;
 record SelfServiceAuth(UserModel user, String clientId) {
 
     static SelfServiceAuth require(KeycloakSession session, RealmModel realm) {
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        BearerAuth auth = BearerAuth.authenticate(session, realm);
         if (auth == null) {
             throw new jakarta.ws.rs.WebApplicationException(unauthenticated(realm));
         }
@@ -61,7 +60,7 @@ record SelfServiceAuth(UserModel user, String clientId) {
      * API token opens a stored session with {@link Provenance#SESSION_NOTE}. A login opens a stored session without
      * the note, so anything else (transient sessions of any origin, service accounts) is refused too.
      */
-    private static boolean isInteractive(AuthResult auth) {
+    private static boolean isInteractive(BearerAuth auth) {
         UserSessionModel userSession = auth.session();
         return !auth.token().getOtherClaims().containsKey(Provenance.CLAIM)
                 && userSession != null
@@ -72,7 +71,7 @@ record SelfServiceAuth(UserModel user, String clientId) {
     }
 
     /** As Keycloak's {@code AccountLoader} and {@code Auth.require(manage-account)} decide, lightweight tokens included. */
-    private static boolean mayManageAccount(KeycloakSession session, RealmModel realm, AuthResult auth) {
+    private static boolean mayManageAccount(KeycloakSession session, RealmModel realm, BearerAuth auth) {
         String account = Constants.ACCOUNT_MANAGEMENT_CLIENT_ID;
         if (realm.getClientByClientId(account) == null) {
             return false;

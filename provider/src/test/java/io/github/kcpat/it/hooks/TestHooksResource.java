@@ -9,12 +9,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.github.kcpat.compat.BearerAuth;
+
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
-import org.keycloak.services.managers.AppAuthManager;
-import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
  * {@code /realms/master/test-hooks/{clock,database,log}}. Three guards before any hook, so it can never pass for a
@@ -55,7 +55,7 @@ public final class TestHooksResource {
         if (!fromLoopback()) {
             throw refused(Response.Status.FORBIDDEN, "forbidden", "The test hooks answer loopback callers only");
         }
-        AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
+        BearerAuth auth = BearerAuth.authenticate(session, realm);
         if (auth == null) {
             throw refused(Response.Status.UNAUTHORIZED, "invalid_token", "A master-realm admin's access token is required");
         }
