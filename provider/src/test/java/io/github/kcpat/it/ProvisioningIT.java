@@ -52,9 +52,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * deployable JAR are applied at startup, renamed {@code .done} or {@code .failed} (with a reason beside), never applied
  * twice, and the log tells what happened without ever showing a token.
  *
- * <p>Three starts: the first applies the create files and the bad ones; the second, after alice deleted provisioned
+ * <p>Two starts: the first applies the create files and the bad ones; the second, after alice deleted provisioned
  * tokens herself and the operator fixed the skipped files, applies those and updates and deletes by key and must leave
- * the files of the first start alone; the third finds a folder others may write and applies nothing.
+ * the files of the first start alone. A folder others may write is refused as a whole before anything in it is read:
+ * {@code provisioning/ProvisioningFolderTest}.
  *
  * <p>How one operation is read (the expiry grammar, e.g. a date alone; an unknown state explained in the file's
  * terms; unknown fields; the operation's number in the reason) is unit-tested in {@code provisioning/ProvisioningRequestTest};
@@ -465,25 +466,6 @@ class ProvisioningIT {
         assertTrue(files().containsAll(Set.of("20-group-writable.json.done", "21-other-writable.json.done")), files()::toString);
         assertExchanged(realm.exchange(groupWritable.value()));
         assertExchanged(realm.exchange(otherWritable.value()));
-    }
-
-    /** Issue 12, the attack: a folder others may write lets them add files, or swap a checked file for theirs. */
-    @Test
-    @Order(20)
-    void aFolderWritableByGroupOrOthersIsRefusedAsAWhole() throws IOException {
-        CliJar.Token inOpenFolder = token();
-        write("70-in-open-folder.json", create("alice", "open-folder", inOpenFolder.value(), ciExpiry, List.of()));
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwx---"));
-        try {
-            server.restart();
-        } finally {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-        }
-
-        assertRefused(realm.exchange(inOpenFolder.value()));
-        assertTrue(files().contains("70-in-open-folder.json"), files()::toString);
-        assertTrue(warnings().stream().anyMatch(line -> line.contains(folder.toString()) && line.contains("group or others")
-                && line.contains("nothing provisioned")), () -> "no warning naming the folder: " + warnings());
     }
 
     // --- helpers
