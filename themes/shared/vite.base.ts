@@ -14,8 +14,8 @@ type ThemeBuild = {
 
 /**
  * The build of one console page: the manifest and assets go straight into the theme module's Maven output
- * (target/classes/theme/personal-api-tokens/{account,admin}/resources); Maven adds theme.properties, index.ftl,
- * messages and content.json from src/main/resources after this step (process-resources).
+ * (target/classes/theme/personal-api-tokens/{account,admin}/resources); Maven adds theme.properties, messages and
+ * content.json from src/main/resources after this step (process-resources); index.ftl is the parent theme's.
  */
 export const themeBuild = ({ themeType, alias, chunkSizeWarningLimit }: ThemeBuild) =>
   defineConfig({
