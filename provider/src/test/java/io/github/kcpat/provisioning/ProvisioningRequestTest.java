@@ -1,5 +1,6 @@
 package io.github.kcpat.provisioning;
 
+import static io.github.kcpat.input.InputAssertions.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,8 +62,7 @@ class ProvisioningRequestTest {
             "the second operation broken | [{\"action\":\"delete\",\"realm\":\"demo\",\"key\":\"k\"},3] | operation 2: each operation must be a JSON object",
             "an empty array | [] | no operation in the file"})
     void aBrokenOperationFailsTheFileNamingItsNumberAndTheRule(String what, String file, String reason) {
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> read(file));
-        assertTrue(refused.getMessage().contains(reason), refused::getMessage);
+        InvalidInput refused = assertRefused(reason, () -> read(file));
         assertFalse(refused.getMessage().contains("io.github.kcpat"), refused::getMessage);
     }
 

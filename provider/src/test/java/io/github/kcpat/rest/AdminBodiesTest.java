@@ -1,9 +1,9 @@
 package io.github.kcpat.rest;
 
+import static io.github.kcpat.input.InputAssertions.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.github.kcpat.credential.TokenState;
-import io.github.kcpat.input.InvalidInput;
 import io.github.kcpat.service.TokenRequest;
 
 /** The admin's create and PATCH bodies; cases moved here from AdminProvisioningIT, which keeps one of each as wiring. */
@@ -44,8 +43,7 @@ class AdminBodiesTest {
             "a token that is a number | {\"user\":\"bob\",\"token\":7} | token must be a string",
             "an expiry that is no date | {\"user\":\"bob\",\"expiresAt\":\"soon\"} | expiresAt must be"})
     void createIsRefusedNamingTheRule(String what, String body, String description) {
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> AdminCreateBody.read(body));
-        assertTrue(refused.getMessage().contains(description), refused::getMessage);
+        assertRefused(description, () -> AdminCreateBody.read(body));
     }
 
     @Test
@@ -63,7 +61,6 @@ class AdminBodiesTest {
             "scopes (moved from AdminProvisioningIT) | {\"scopes\":[\"demo-api\"]} | Unknown field 'scopes'",
             "an unknown state | {\"state\":\"PAUSED\"} | state must be"})
     void patchRefuses(String what, String body, String description) {
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> AdminPatchBody.read(body));
-        assertTrue(refused.getMessage().contains(description), refused::getMessage);
+        assertRefused(description, () -> AdminPatchBody.read(body));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kcpat.rest;
 
+import static io.github.kcpat.input.InputAssertions.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.github.kcpat.input.InvalidInput;
 import io.github.kcpat.policy.PolicyViolation;
 import io.github.kcpat.policy.TokenPolicy;
 
@@ -63,8 +63,7 @@ class PolicyUpdateTest {
             "[] | object",
             "'' | object"})
     void aBodyOfTheWrongShapeIsRefusedNamingTheField(String body, String named) {
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> PolicyUpdate.read(body));
-        assertTrue(refused.getMessage().contains(named), refused::getMessage);
+        assertRefused(named, () -> PolicyUpdate.read(body));
     }
 
     @ParameterizedTest(name = "[{index}] body: {0}")

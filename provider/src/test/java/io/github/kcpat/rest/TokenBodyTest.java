@@ -1,5 +1,6 @@
 package io.github.kcpat.rest;
 
+import static io.github.kcpat.input.InputAssertions.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -67,8 +68,7 @@ class TokenBodyTest {
             "a state in lower case | {\"state\":\"active\"} | state must be ACTIVE or DISABLED",
             "a state by number | {\"state\":0} | state must be ACTIVE or DISABLED"})
     void isRefusedNamingTheRule(String what, String body, String description) {
-        InvalidInput refused = assertThrows(InvalidInput.class, () -> TokenBody.read(body));
-        assertTrue(refused.getMessage().contains(description), refused::getMessage);
+        assertRefused(description, () -> TokenBody.read(body));
     }
 
     @Test
