@@ -19,16 +19,8 @@ import org.keycloak.services.util.DefaultClientSessionContext;
  */
 public final class ClientSessionContexts {
 
-    private static final MethodHandle WITH_EXTRA_SET = find(MethodType.methodType(DefaultClientSessionContext.class,
-            AuthenticatedClientSessionModel.class, Set.class, Set.class, KeycloakSession.class));
-    private static final MethodHandle WITHOUT = WITH_EXTRA_SET != null ? null : find(MethodType.methodType(
-            DefaultClientSessionContext.class, AuthenticatedClientSessionModel.class, Set.class, KeycloakSession.class));
-
-    static {
-        if (WITH_EXTRA_SET == null && WITHOUT == null) {
-            throw new IllegalStateException("Keycloak's DefaultClientSessionContext has no fromClientSessionAndClientScopes we know");
-        }
-    }
+    /** (client session, scopes, session) on every version: 26.5's extra set is bound to null. */
+    private static final MethodHandle FACTORY = factory();
 
     private ClientSessionContexts() {
     }
@@ -36,14 +28,26 @@ public final class ClientSessionContexts {
     public static ClientSessionContext withScopes(AuthenticatedClientSessionModel clientSession, Set<ClientScopeModel> scopes,
             KeycloakSession session) {
         try {
-            return WITH_EXTRA_SET != null
-                    ? (ClientSessionContext) WITH_EXTRA_SET.invoke(clientSession, scopes, (Set<?>) null, session)
-                    : (ClientSessionContext) WITHOUT.invoke(clientSession, scopes, session);
+            return (ClientSessionContext) FACTORY.invoke(clientSession, scopes, session);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("Cannot make a client-session context", e);
         }
+    }
+
+    private static MethodHandle factory() {
+        MethodHandle withExtraSet = find(MethodType.methodType(DefaultClientSessionContext.class,
+                AuthenticatedClientSessionModel.class, Set.class, Set.class, KeycloakSession.class));
+        if (withExtraSet != null) {
+            return MethodHandles.insertArguments(withExtraSet, 2, (Object) null);
+        }
+        MethodHandle before26_5 = find(MethodType.methodType(DefaultClientSessionContext.class,
+                AuthenticatedClientSessionModel.class, Set.class, KeycloakSession.class));
+        if (before26_5 == null) {
+            throw new IllegalStateException("Keycloak's DefaultClientSessionContext has no fromClientSessionAndClientScopes we know");
+        }
+        return before26_5;
     }
 
     private static MethodHandle find(MethodType type) {
