@@ -137,7 +137,11 @@ public final class KeycloakServer implements AutoCloseable {
         if (!onPostgres()) {
             throw new IllegalStateException("the production build is the PostgreSQL execution's (-Dkeycloak.db=postgres)");
         }
-        CompletableFuture.runAsync(KeycloakServer::shared);
+        // a start that fails before its build fails the wait too, instead of leaving it to time out
+        CompletableFuture.runAsync(KeycloakServer::shared).exceptionally(failure -> {
+            POSTGRES_BUILD.completeExceptionally(failure);
+            return null;
+        });
         try {
             return POSTGRES_BUILD.get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
