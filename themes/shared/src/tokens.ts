@@ -4,6 +4,8 @@ export type ApiToken = {
   name: string;
   scopes: string[];
   state: TokenState;
+  /** Who disabled it, while it is disabled. */
+  disabledBy: "owner" | "admin" | null;
   /** An admin disabled it: only an admin can activate it again. */
   disabledByAdmin: boolean;
   expired: boolean;

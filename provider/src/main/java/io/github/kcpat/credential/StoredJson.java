@@ -25,6 +25,8 @@ final class StoredJson {
     static String write(TokenData data) {
         return new StoredCredential.Data(data.scopes(), data.state().name(), text(data.expiresAt()), text(data.updatedAt()),
                 text(data.lastUsedAt()), data.remindersSent().isEmpty() ? null : data.remindersSent(),
+                data.disabledBy() == null ? null : data.disabledBy().text(),
+                // format 1's flag too, so a rollback to a JAR that knows only the flag keeps an admin's disabling
                 data.disabledByAdmin() ? Boolean.TRUE : null).json();
     }
 
@@ -34,7 +36,15 @@ final class StoredJson {
         return new TokenData(data.scopes() == null ? List.of() : data.scopes(),
                 data.state() == null ? TokenState.ACTIVE : TokenState.valueOf(data.state()),
                 instant(data.expiresAt()), instant(data.updatedAt()), instant(data.lastUsedAt()), data.remindersSent(),
-                Boolean.TRUE.equals(data.disabledByAdmin()));
+                disabledBy(data));
+    }
+
+    /** Format 2's {@code disabledBy}, else format 1's {@code disabledByAdmin} (an owner's disabling went unrecorded). */
+    private static DisabledBy disabledBy(StoredCredential.Data data) {
+        if (data.disabledBy() != null) {
+            return DisabledBy.fromText(data.disabledBy());
+        }
+        return Boolean.TRUE.equals(data.disabledByAdmin()) ? DisabledBy.ADMIN : null;
     }
 
     static String writeSecret(ApiToken token) {

@@ -5,56 +5,63 @@ import java.util.List;
 
 /**
  * The public part of a token's credential, stored as JSON in its credential data: the admin console's
- * Credentials tab shows it, so it holds nothing secret. {@code disabledByAdmin}: an admin disabled the token,
- * so only an admin may activate it again.
+ * Credentials tab shows it, so it holds nothing secret. {@code disabledBy}: who disabled the token (null while it is
+ * active; a disabled token nobody is recorded for was disabled by its owner); only an admin may activate again what an
+ * admin disabled.
  */
 public record TokenData(List<String> scopes, TokenState state, Instant expiresAt, Instant updatedAt, Instant lastUsedAt,
-        List<Integer> remindersSent, boolean disabledByAdmin) {
+        List<Integer> remindersSent, DisabledBy disabledBy) {
 
     public TokenData {
         scopes = List.copyOf(scopes);
         remindersSent = remindersSent == null ? List.of() : List.copyOf(remindersSent);
+        disabledBy = state != TokenState.DISABLED ? null : disabledBy == null ? DisabledBy.OWNER : disabledBy;
     }
 
     public TokenData(List<String> scopes, TokenState state, Instant expiresAt, Instant updatedAt, Instant lastUsedAt) {
-        this(scopes, state, expiresAt, updatedAt, lastUsedAt, List.of(), false);
+        this(scopes, state, expiresAt, updatedAt, lastUsedAt, List.of(), null);
     }
 
     public TokenData(List<String> scopes, TokenState state, Instant expiresAt, Instant updatedAt, Instant lastUsedAt,
             List<Integer> remindersSent) {
-        this(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, false);
+        this(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, null);
     }
 
     public TokenData withScopes(List<String> newScopes, Instant now) {
-        return new TokenData(newScopes, state, expiresAt, now, lastUsedAt, remindersSent, disabledByAdmin);
+        return new TokenData(newScopes, state, expiresAt, now, lastUsedAt, remindersSent, disabledBy);
     }
 
+    /** A token disabled again keeps who disabled it first; an active one has nobody. */
     public TokenData withState(TokenState newState, Instant now) {
-        return new TokenData(scopes, newState, expiresAt, now, lastUsedAt, remindersSent, disabledByAdmin);
+        return new TokenData(scopes, newState, expiresAt, now, lastUsedAt, remindersSent, disabledBy);
     }
 
-    /** Marks (or clears) that an admin disabled the token. */
-    public TokenData withDisabledByAdmin(boolean byAdmin) {
-        return new TokenData(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, byAdmin);
+    /** Records who disabled the token (no effect on an active one). */
+    public TokenData disabledBy(DisabledBy who) {
+        return new TokenData(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, who);
+    }
+
+    public boolean disabledByAdmin() {
+        return disabledBy == DisabledBy.ADMIN;
     }
 
     /** A new expiry also re-arms the expiry reminders. */
     public TokenData withExpiresAt(Instant newExpiry, Instant now) {
-        return new TokenData(scopes, state, newExpiry, now, lastUsedAt, List.of(), disabledByAdmin);
+        return new TokenData(scopes, state, newExpiry, now, lastUsedAt, List.of(), disabledBy);
     }
 
     public TokenData updatedAt(Instant now) {
-        return new TokenData(scopes, state, expiresAt, now, lastUsedAt, remindersSent, disabledByAdmin);
+        return new TokenData(scopes, state, expiresAt, now, lastUsedAt, remindersSent, disabledBy);
     }
 
     public TokenData usedAt(Instant now) {
-        return new TokenData(scopes, state, expiresAt, updatedAt, now, remindersSent, disabledByAdmin);
+        return new TokenData(scopes, state, expiresAt, updatedAt, now, remindersSent, disabledBy);
     }
 
     /** Remembers that the reminders for these thresholds (days before expiry) went out. */
     public TokenData remindedFor(List<Integer> thresholds) {
         List<Integer> sent = new java.util.ArrayList<>(remindersSent);
         thresholds.stream().filter(days -> !sent.contains(days)).forEach(sent::add);
-        return new TokenData(scopes, state, expiresAt, updatedAt, lastUsedAt, sent, disabledByAdmin);
+        return new TokenData(scopes, state, expiresAt, updatedAt, lastUsedAt, sent, disabledBy);
     }
 }

@@ -13,7 +13,8 @@ import io.github.kcpat.verify.ValidityRules;
 
 /**
  * A token as the API shows it: never its secret, except {@code token} right after create and rotate.
- * {@code disabledByAdmin}: an admin disabled it, and only an admin can activate it again.
+ * {@code disabledBy}: {@code owner} or {@code admin} while it is disabled; {@code disabledByAdmin}: an admin disabled
+ * it, and only an admin can activate it again.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TokenRepresentation(
@@ -21,6 +22,7 @@ public record TokenRepresentation(
         String name,
         List<String> scopes,
         String state,
+        String disabledBy,
         boolean disabledByAdmin,
         boolean expired,
         String createdAt,
@@ -43,7 +45,7 @@ public record TokenRepresentation(
         Instant effectiveExpiry = policy.effectiveExpiry(credential.createdAt(), data.expiresAt());
         boolean expired = ValidityRules.isExpired(effectiveExpiry, ServerClock.INSTANCE.instant());
         return new TokenRepresentation(credential.key(), credential.name(), data.scopes(), data.state().name(),
-                data.disabledByAdmin(), expired, text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()),
+                data.disabledBy() == null ? null : data.disabledBy().text(), data.disabledByAdmin(), expired, text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()),
                 text(effectiveExpiry), text(data.lastUsedAt()), value);
     }
 

@@ -14,6 +14,7 @@ import org.keycloak.models.UserModel;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.CredentialWrites;
+import io.github.kcpat.credential.DisabledBy;
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenState;
@@ -107,7 +108,7 @@ public final class TokenService {
         }
         TokenState state = request.state() == null ? TokenState.ACTIVE : request.state();
         ApiTokenCredentialModel credential = ApiTokenCredentialModel.create(token, name,
-                new TokenData(scopes, state, expiresAt, now, null).withDisabledByAdmin(byAdmin && state == TokenState.DISABLED), now);
+                new TokenData(scopes, state, expiresAt, now, null).disabledBy(byAdmin ? DisabledBy.ADMIN : DisabledBy.OWNER), now);
         store(() -> owner.credentialManager().createStoredCredential(credential));
         UnknownKeyCache.of(session).forgetCreated(session, realm.getId(), token.key());
         changes.record(TokenChanges.Action.CREATED, credential);
@@ -152,7 +153,7 @@ public final class TokenService {
             }
             data = data.withState(request.state(), now);
             if (byAdmin) {
-                data = data.withDisabledByAdmin(request.state() == TokenState.DISABLED);
+                data = data.disabledBy(DisabledBy.ADMIN);
             }
         }
         ApiTokenCredentialModel changed = current.with(data);

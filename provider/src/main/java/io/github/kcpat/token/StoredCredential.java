@@ -20,15 +20,20 @@ public final class StoredCredential {
     }
 
     /**
-     * The credential data. {@code remindersSent} (days-before-expiry thresholds already mailed) and
-     * {@code disabledByAdmin} are left out while empty or false, so data stored before they existed reads the same.
+     * The credential data. {@code remindersSent} (days-before-expiry thresholds already mailed) is left out while empty,
+     * {@code disabledBy} ({@code owner} or {@code admin}) while the token is active.
+     * <p>
+     * Format history (README, "Upgrading the extension"): format 1 recorded an admin's disabling as
+     * {@code "disabledByAdmin": true} and an owner's not at all; format 2 names both in {@code disabledBy} (and keeps
+     * writing format 1's flag beside an admin's, so a rollback to a format 1 JAR cannot hand such a token back to its
+     * owner). Format 1 is still read, and a token's data is in format 2 from its next write.
      */
     public record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt,
-            @OmitWhenNull List<Integer> remindersSent, @OmitWhenNull Boolean disabledByAdmin) {
+            @OmitWhenNull List<Integer> remindersSent, @OmitWhenNull String disabledBy, @OmitWhenNull Boolean disabledByAdmin) {
 
         /** New data as the CLI and a create write it: never used, never reminded. */
         public static Data of(List<String> scopes, String state, Instant expiresAt, Instant updatedAt) {
-            return new Data(scopes, state, text(expiresAt), text(updatedAt), null, null, null);
+            return new Data(scopes, state, text(expiresAt), text(updatedAt), null, null, null, null);
         }
 
         public String json() {

@@ -13,32 +13,57 @@ class StoredJsonTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
+    /** Format 1 (README, "Upgrading the extension"): an admin's disabling was a flag, an owner's went unrecorded. */
+    private static final String FORMAT_1_BY_ADMIN = "{\"scopes\":[\"demo-api\"],\"state\":\"DISABLED\",\"expiresAt\":null,"
+            + "\"updatedAt\":\"2026-12-01T10:00:00Z\",\"lastUsedAt\":null,\"remindersSent\":[7],\"disabledByAdmin\":true}";
+    private static final String FORMAT_1_BY_OWNER = "{\"scopes\":[],\"state\":\"DISABLED\",\"expiresAt\":null,"
+            + "\"updatedAt\":\"2026-12-01T10:00:00Z\",\"lastUsedAt\":null}";
+
     @Test
-    void dataStoredBeforeTheFlagExistedReadsAsNotDisabledByAdmin() {
-        TokenData data = StoredJson.readData("{\"scopes\":[],\"state\":\"DISABLED\",\"expiresAt\":null,"
-                + "\"updatedAt\":\"2026-12-01T10:00:00Z\",\"lastUsedAt\":null}");
-        assertEquals(TokenState.DISABLED, data.state());
-        assertFalse(data.disabledByAdmin());
+    void format1ReadsAsWhoDisabledIt() {
+        TokenData byAdmin = StoredJson.readData(FORMAT_1_BY_ADMIN);
+        assertEquals(TokenState.DISABLED, byAdmin.state());
+        assertEquals(DisabledBy.ADMIN, byAdmin.disabledBy());
+        assertTrue(byAdmin.disabledByAdmin());
+        assertEquals(List.of(7), byAdmin.remindersSent());
+
+        TokenData byOwner = StoredJson.readData(FORMAT_1_BY_OWNER);
+        assertEquals(DisabledBy.OWNER, byOwner.disabledBy());
+        assertFalse(byOwner.disabledByAdmin());
     }
 
     @Test
-    void theFlagIsStoredOnlyWhenSetAndReadBack() {
-        TokenData plain = new TokenData(List.of("demo-api"), TokenState.DISABLED, null, NOW, null);
-        assertFalse(StoredJson.write(plain).contains("disabledByAdmin"), StoredJson.write(plain));
-
-        String flagged = StoredJson.write(plain.withDisabledByAdmin(true));
-        assertTrue(flagged.contains("\"disabledByAdmin\":true"), flagged);
-        assertTrue(StoredJson.readData(flagged).disabledByAdmin());
+    void aWriteOfFormat1DataIsFormat2() {
+        String written = StoredJson.write(StoredJson.readData(FORMAT_1_BY_ADMIN).usedAt(NOW));
+        assertEquals("{\"scopes\":[\"demo-api\"],\"state\":\"DISABLED\",\"expiresAt\":null,\"updatedAt\":\"2026-12-01T10:00:00Z\","
+                + "\"lastUsedAt\":\"2026-12-01T10:00:00Z\",\"remindersSent\":[7],\"disabledBy\":\"admin\",\"disabledByAdmin\":true}",
+                written, "format 2, with format 1's flag beside an admin's for a rollback");
+        assertEquals(DisabledBy.OWNER, StoredJson.readData(StoredJson.write(StoredJson.readData(FORMAT_1_BY_OWNER))).disabledBy());
     }
 
     @Test
-    void everyOtherChangeKeepsTheFlag() {
-        TokenData flagged = new TokenData(List.of(), TokenState.DISABLED, null, NOW, null).withDisabledByAdmin(true);
+    void whoDisabledItIsStoredOnlyWhileDisabled() {
+        TokenData active = new TokenData(List.of("demo-api"), TokenState.ACTIVE, null, NOW, null).disabledBy(DisabledBy.ADMIN);
+        assertEquals(null, active.disabledBy());
+        assertFalse(StoredJson.write(active).contains("disabled"), StoredJson.write(active));
+
+        String byOwner = StoredJson.write(active.withState(TokenState.DISABLED, NOW));
+        assertTrue(byOwner.endsWith(",\"disabledBy\":\"owner\"}"), byOwner);
+        String byAdmin = StoredJson.write(active.withState(TokenState.DISABLED, NOW).disabledBy(DisabledBy.ADMIN));
+        assertTrue(byAdmin.endsWith(",\"disabledBy\":\"admin\",\"disabledByAdmin\":true}"), byAdmin);
+        assertTrue(StoredJson.readData(byAdmin).disabledByAdmin());
+        assertEquals(null, StoredJson.readData(byAdmin).withState(TokenState.ACTIVE, NOW).disabledBy());
+    }
+
+    @Test
+    void everyOtherChangeKeepsWhoDisabledIt() {
+        TokenData flagged = new TokenData(List.of(), TokenState.DISABLED, null, NOW, null).disabledBy(DisabledBy.ADMIN);
         assertTrue(flagged.withScopes(List.of("x"), NOW).disabledByAdmin());
         assertTrue(flagged.withExpiresAt(NOW.plusSeconds(60), NOW).disabledByAdmin());
         assertTrue(flagged.usedAt(NOW).disabledByAdmin());
         assertTrue(flagged.updatedAt(NOW).disabledByAdmin());
         assertTrue(flagged.remindedFor(List.of(7)).disabledByAdmin());
+        // the owner disabling it again does not make it theirs to activate
         assertTrue(flagged.withState(TokenState.DISABLED, NOW).disabledByAdmin());
     }
 

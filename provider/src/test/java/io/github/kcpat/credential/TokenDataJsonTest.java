@@ -17,7 +17,7 @@ class TokenDataJsonTest {
     @Test
     void everyFieldRoundTrips() {
         TokenData data = new TokenData(List.of("demo-api", "other"), TokenState.DISABLED, NOW.plusSeconds(3600), NOW,
-                NOW.minusSeconds(60), List.of(7, 1), true);
+                NOW.minusSeconds(60), List.of(7, 1), DisabledBy.ADMIN);
         assertEquals(data, StoredJson.readData(StoredJson.write(data)));
     }
 

@@ -27,15 +27,15 @@ class StoredCredentialTest {
     @Test
     void optionalFieldsAppearWhenSet() {
         StoredCredential.Data data = new StoredCredential.Data(List.of(), "DISABLED", null, "2026-12-01T10:00:00Z", null,
-                List.of(7, 1), true);
+                List.of(7, 1), "admin", true);
         assertEquals("{\"scopes\":[],\"state\":\"DISABLED\",\"expiresAt\":null,\"updatedAt\":\"2026-12-01T10:00:00Z\","
-                + "\"lastUsedAt\":null,\"remindersSent\":[7,1],\"disabledByAdmin\":true}", data.json());
+                + "\"lastUsedAt\":null,\"remindersSent\":[7,1],\"disabledBy\":\"admin\",\"disabledByAdmin\":true}", data.json());
     }
 
     @Test
     void dataRoundTripsThroughJackson() throws Exception {
         StoredCredential.Data data = new StoredCredential.Data(List.of("a", "b"), "ACTIVE", "2027-01-01T00:00:00Z",
-                "2026-12-01T10:00:00Z", "2026-12-02T10:00:00Z", List.of(7), null);
+                "2026-12-01T10:00:00Z", "2026-12-02T10:00:00Z", List.of(7), null, null);
         assertEquals(data, JACKSON.readValue(data.json(), StoredCredential.Data.class));
         assertEquals(JACKSON.writeValueAsString(Map.of("x", "q\"uote\\ \n\t\u0001é")),
                 JsonText.write(Map.of("x", "q\"uote\\ \n\t\u0001é")));
