@@ -1,15 +1,17 @@
 package io.github.kcpat.setup;
 
+import org.keycloak.common.Version;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
 
+import io.github.kcpat.compat.TestedVersions;
 import io.github.kcpat.provisioning.ProvisioningFolder;
 import io.github.kcpat.reminders.ReminderSchedule;
 
 /**
- * What the extension does when the server starts: prepare every realm (now and whenever one is created),
- * then, once the database is migrated and startup imports are done, apply the provisioning folder and
- * schedule the expiry reminders.
+ * What the extension does when the server starts: say whether the running Keycloak is one it is tested on, prepare
+ * every realm (now and whenever one is created), then, once the database is migrated and startup imports are done,
+ * apply the provisioning folder and schedule the expiry reminders.
  */
 public final class Startup {
 
@@ -17,6 +19,7 @@ public final class Startup {
     }
 
     public static void register(KeycloakSessionFactory factory, StartupOptions options) {
+        TestedVersions.ofThisBuild().logFor(Version.VERSION);
         RealmSetup.registerFor(factory);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {

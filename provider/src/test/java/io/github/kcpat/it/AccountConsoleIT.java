@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcpat.it.support.Browser;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenAdminApi;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -35,7 +34,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The Account Console page "API tokens" (theme personal-api-tokens) in headless Chromium, against the
  * running Keycloak: every token the page hands out is then tried at the exchange endpoint over HTTP.
  */
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountConsoleIT {
 
@@ -265,7 +264,7 @@ class AccountConsoleIT {
     }
 
     private Browser signIn(TestInfo test, String username) {
-        Browser started = Browser.start(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        Browser started = Browser.start(server, getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
         started.open(server.baseUrl() + "/realms/demo/account");
         started.signIn(username, username);
         started.visible(By.cssSelector("nav[data-api-tokens-access]:not([data-api-tokens-access='unknown'])"));

@@ -9,8 +9,8 @@ import io.github.kcpat.it.support.AdminLogin;
 import io.github.kcpat.it.support.Browser;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.HttpResult;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.TokenAdminApi;
 import java.io.IOException;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,7 +40,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * realm page "User API tokens" and the stock Credentials tab of a user, each change then tried over HTTP.
  * With {@code -Ddocs.screenshots=true} the best screenshots are copied to {@code docs/screenshots/admin-*.png}.
  */
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminConsoleIT {
 
@@ -226,7 +225,7 @@ class AdminConsoleIT {
 
     /** Signs in at /admin as the master realm's admin and switches to the realm demo on "Manage realms". */
     private Browser signInToDemo(TestInfo test) {
-        Browser started = Browser.start(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        Browser started = Browser.start(server, getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
         started.open(server.baseUrl() + "/admin/");
         started.signIn("admin", "admin");
         started.visible(CURRENT_REALM);

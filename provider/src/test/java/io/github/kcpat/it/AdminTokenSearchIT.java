@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.TokenAdminApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code first}/{@code max}, ordered by username then token name. Two users made for this class hold three tokens
  * each; their usernames share a random stem no other user has, and two of the names share a random marker.
  */
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminTokenSearchIT {
 

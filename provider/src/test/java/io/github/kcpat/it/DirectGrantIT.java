@@ -13,17 +13,16 @@ import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoClient;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.Doors;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.HttpResult;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Door 4: the "Personal API Token" authenticator in a direct grant flow, the token as the password. */
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 class DirectGrantIT {
 
     private static final List<String> BRUTE_FORCE_SETTINGS =

@@ -1,11 +1,6 @@
 package io.github.kcpat.it;
 
-import static io.github.kcpat.it.support.ApiAssertions.assertError;
 import static io.github.kcpat.it.support.ApiAssertions.assertExchanged;
-import static io.github.kcpat.it.support.ApiAssertions.assertForwardAuthRefused;
-import static io.github.kcpat.it.support.ApiAssertions.assertInactive;
-import static io.github.kcpat.it.support.ApiAssertions.assertInvalidGrant;
-import static io.github.kcpat.it.support.ApiAssertions.assertRefused;
 import static io.github.kcpat.it.support.ApiAssertions.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,9 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoClient;
 import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.Door;
 import io.github.kcpat.it.support.Doors;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.HttpResult;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenApi;
 import java.time.Duration;
@@ -32,7 +28,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,13 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * caps, moved to the unit test {@code verify.ValidityRulesTest}; the refusal before any lookup of anything not of
  * the token's shape or with a wrong checksum is {@code token.ApiTokenTest}'s.
  */
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DoorMatrixIT {
 
     enum Kind { VALID, DISABLED, EXPIRED, DELETED, ROTATED_AWAY, OWNER_DISABLED, ROLE_REMOVED, GARBAGE, WRONG_PREFIX, BAD_CHECKSUM }
-
-    enum Door { EXCHANGE, RFC8693, FORWARD_AUTH, DIRECT_GRANT, VERIFY }
 
     /** The kinds of unusable token, by the part of the verification that refuses them. */
     private static final List<List<Kind>> REFUSAL_FAMILIES = List.of(
@@ -140,18 +133,12 @@ class DoorMatrixIT {
         if (kind == Kind.VALID) {
             assertAccepted(door, result, subject);
         } else {
-            assertRefusedBy(door, result);
+            door.assertRefused(result);
         }
     }
 
     private HttpResult call(Door door, Subject subject) {
-        return switch (door) {
-            case EXCHANGE -> doors.exchange(subject.value());
-            case RFC8693 -> doors.tokenExchange(DemoClient.API_GATEWAY, subject.value());
-            case FORWARD_AUTH -> doors.forwardAuth(subject.value());
-            case DIRECT_GRANT -> doors.directGrant(subject.username(), subject.value());
-            case VERIFY -> doors.verify(DemoClient.OTHER_SERVICE, subject.value());
-        };
+        return door.call(doors, subject.username(), subject.value());
     }
 
     private void assertAccepted(Door door, HttpResult result, Subject owner) {
@@ -186,16 +173,6 @@ class DoorMatrixIT {
                 assertEquals(owner.username(), body.path("username").asText(), result::toString);
                 assertEquals(owner.key(), body.path("key").asText(), result::toString);
             }
-        }
-    }
-
-    private static void assertRefusedBy(Door door, HttpResult result) {
-        switch (door) {
-            case EXCHANGE -> assertRefused(result);
-            case RFC8693 -> assertError(result, 400, "invalid_request");
-            case FORWARD_AUTH -> assertForwardAuthRefused(result);
-            case DIRECT_GRANT -> assertInvalidGrant(result);
-            case VERIFY -> assertInactive(result);
         }
     }
 

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
-import io.github.kcpat.it.support.Loopback;
 import io.github.kcpat.it.support.Pause;
 import io.github.kcpat.it.support.Poll;
+import io.github.kcpat.it.support.Smtp;
 import io.github.kcpat.it.support.TokenApi;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -85,18 +84,13 @@ class ExpiryReminderIT {
 
     @BeforeAll
     void startServers() {
-        smtp = new GreenMail(new ServerSetup(Loopback.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = Smtp.start();
         server = KeycloakServer.independent("expiry-reminders")
                 .withDemoRealm()
                 .addOptions(INTERVAL_OPTION);
         server.start();
         realm = DemoRealm.on(server);
-        realm.updateRealm(rep -> rep.putObject("smtpServer")
-                .put("host", "127.0.0.1")
-                .put("port", String.valueOf(smtp.getSmtp().getPort()))
-                .put("from", "keycloak@example.org")
-                .put("fromDisplayName", "Keycloak"));
+        Smtp.sendMailOf(realm, smtp);
     }
 
     @AfterAll

@@ -9,17 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.Doors;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.HttpResult;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.TokenApi;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Door 3: the endpoint a gateway asks before it lets a request through (nginx auth_request, Traefik, Envoy). */
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 class ForwardAuthIT {
 
     private final DemoRealm realm;

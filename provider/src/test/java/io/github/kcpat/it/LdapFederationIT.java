@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
@@ -22,8 +21,8 @@ import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
-import io.github.kcpat.it.support.Loopback;
 import io.github.kcpat.it.support.Poll;
+import io.github.kcpat.it.support.Smtp;
 import io.github.kcpat.it.support.TokenApi;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -107,16 +106,12 @@ class LdapFederationIT {
     @BeforeAll
     void startServers() throws Exception {
         ldap = startDirectory();
-        smtp = new GreenMail(new ServerSetup(Loopback.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = Smtp.start();
         server = KeycloakServer.independent("ldap-federation").withDemoRealm()
                 .addOptions(ExpiryReminderIT.INTERVAL_OPTION);
         server.start();
         realm = DemoRealm.on(server);
-        realm.updateRealm(rep -> rep.putObject("smtpServer")
-                .put("host", "127.0.0.1")
-                .put("port", String.valueOf(smtp.getSmtp().getPort()))
-                .put("from", "keycloak@example.org"));
+        Smtp.sendMailOf(realm, smtp);
         admin = new KeycloakAdmin(new Http(server.baseUrl()));
         String realmId = realm.representation().path("id").asText();
         int priority = 1;

@@ -12,19 +12,18 @@ import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoClient;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.Doors;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.TokenApi;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Door 2: RFC 8693 token exchange at the standard token endpoint, only for clients that are allowed to. */
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 class TokenExchangeIT {
 
     private final DemoRealm realm;

@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.Jwt;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenApi;
 import java.time.Duration;
@@ -29,9 +29,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 class TokenLifecycleIT {
 
     private final DemoRealm realm;

@@ -11,8 +11,8 @@ import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoClient;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.Doors;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.HttpResult;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.TokenApi;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Verify: introspection-shaped answers for resource servers, only to authenticated confidential clients. */
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 class VerifyIT {
 
     private final DemoRealm realm;

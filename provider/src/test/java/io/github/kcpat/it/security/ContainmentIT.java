@@ -13,10 +13,10 @@ import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoClient;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.Doors;
+import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
-import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.TokenApi;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Containment: whatever an API token yields through a door cannot manage tokens, so deleting a leaked token ends
  * the leak. Tokens are managed only with the access token of an interactive login.
  */
-@ExtendWith(KeycloakExtension.class)
+@EveryKeycloakVersion
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainmentIT {
 

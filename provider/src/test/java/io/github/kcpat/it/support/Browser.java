@@ -52,8 +52,15 @@ public final class Browser implements AutoCloseable {
         this.testName = testName;
     }
 
-    /** Starts Chromium, or fails (never skips) the calling test when it or its driver is not installed. */
-    public static Browser start(String testName) {
+    /**
+     * Starts Chromium for a test against {@code server}, or fails (never skips) the calling test when it or its driver
+     * is not installed. Screenshots of a server of another version than the main one carry the version in their name.
+     */
+    public static Browser start(KeycloakServer server, String testName) {
+        return start(server.isMainVersion() ? testName : testName + "-" + server.version());
+    }
+
+    private static Browser start(String testName) {
         Path binary = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         Path driverPath = Path.of(System.getProperty("chromedriver.path", "/usr/bin/chromedriver"));
         for (Path required : List.of(binary, driverPath)) {

@@ -48,6 +48,7 @@ public final class KeycloakServer implements AutoCloseable {
      */
     private static final String JAVA_OPTS_APPEND = "-XX:TieredStopAtLevel=1";
 
+    private final String version;
     private final Path home;
     private final Path log;
     private final int httpPort;
@@ -60,7 +61,9 @@ public final class KeycloakServer implements AutoCloseable {
 
     private KeycloakServer(Path home) {
         this.home = home;
-        this.log = home.getParent().resolve("keycloak.log");
+        this.version = versionOf(home);
+        // the matrix's shared servers sit beside the main one's distribution: a log each
+        this.log = home.getParent().resolve(isMainVersion() ? "keycloak.log" : "keycloak-" + version + ".log");
         this.httpPort = Loopback.freePort();
         this.managementPort = Loopback.freePort();
     }
@@ -82,12 +85,20 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
+     * The Keycloak version of this JVM's distribution ({@code keycloak.home}): the POM's {@code keycloak.dist.version},
+     * or in a failsafe execution of the compatibility matrix that execution's version.
+     */
+    public static String defaultVersion() {
+        return versionOf(defaultHome());
+    }
+
+    /**
      * The shared server. On H2 by default; with {@code -Dkeycloak.db=postgres} (failsafe execution {@code postgres})
      * on a fresh database of the JVM's embedded PostgreSQL, from a copy of the distribution in
      * {@code target/it/shared-postgres/} (so the H2 run's distribution and log stay as they were).
      */
     private static KeycloakServer startFresh() {
-        Path shared = Path.of(requiredProperty("keycloak.home")).toAbsolutePath();
+        Path shared = defaultHome();
         KeycloakServer server;
         if (onPostgres()) {
             Path home = shared.getParent().resolve("shared-postgres").resolve(shared.getFileName());
@@ -109,6 +120,38 @@ public final class KeycloakServer implements AutoCloseable {
             demoDatabase = server.backUpDatabase();
         }
         return server;
+    }
+
+    /** The unpacked distribution of Keycloak {@code version}, beside this JVM's: {@code target/it/keycloak-<version>}. */
+    public static Path distribution(String version) {
+        Path home = defaultHome().resolveSibling("keycloak-" + version);
+        if (!Files.isDirectory(home.resolve("bin"))) {
+            throw new IllegalStateException("Keycloak " + version + " is not unpacked in " + home
+                    + ": the distributions are the parent POM's keycloak.dist.version and keycloak.matrix.*");
+        }
+        return home;
+    }
+
+    private static Path defaultHome() {
+        return Path.of(requiredProperty("keycloak.home")).toAbsolutePath();
+    }
+
+    private static String versionOf(Path home) {
+        String folder = home.getFileName().toString();
+        if (!folder.startsWith("keycloak-")) {
+            throw new IllegalStateException("a Keycloak distribution's folder is keycloak-<version>, not " + folder);
+        }
+        return folder.substring("keycloak-".length());
+    }
+
+    /** The Keycloak version this server runs, e.g. {@code 26.4.7}. */
+    public String version() {
+        return version;
+    }
+
+    /** True when this server runs the POM's {@code keycloak.dist.version}, the one every test runs on. */
+    public boolean isMainVersion() {
+        return version.equals(System.getProperty("keycloak.dist.version", version));
     }
 
     /**
@@ -176,9 +219,20 @@ public final class KeycloakServer implements AutoCloseable {
         if (!onPostgres()) {
             shared();
         }
-        Path shared = Path.of(requiredProperty("keycloak.home")).toAbsolutePath();
-        Path home = shared.getParent().resolve(name).resolve(shared.getFileName());
-        copyFreshDistribution(shared, home);
+        return independent(name, defaultHome());
+    }
+
+    /**
+     * A server of its own like {@link #independent(String)}, on a copy of Keycloak {@code version}'s distribution as
+     * unpacked (never built before: its first start builds it), e.g. the oldest of the matrix for the upgrade test.
+     */
+    public static KeycloakServer independent(String name, String version) {
+        return independent(name, distribution(version));
+    }
+
+    private static KeycloakServer independent(String name, Path distribution) {
+        Path home = distribution.getParent().resolve(name).resolve(distribution.getFileName());
+        copyFreshDistribution(distribution, home);
         KeycloakServer server = new KeycloakServer(home);
         server.install(Path.of(requiredProperty("provider.jar")), null);
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
