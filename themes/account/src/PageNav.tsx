@@ -18,6 +18,14 @@ type GroupItem = { label: string; children: MenuItem[]; isVisible?: keyof Featur
 type MenuItem = LinkItem | GroupItem;
 
 /**
+ * Switches an older Keycloak does not inject at all, as its own console behaved without them: 26.4 and 26.5 have no
+ * "view applications" switch and always list Applications (this console is 26.7's, whose content.json gates it).
+ */
+const WHEN_NOT_INJECTED: Partial<Record<keyof Feature, boolean>> = { isViewApplicationsEnabled: true };
+
+const featureOn = (features: Feature, name: keyof Feature) => features[name] ?? WHEN_NOT_INJECTED[name] ?? false;
+
+/**
  * The stock console's navigation, built from this theme's content.json (the stock entries plus
  * "apiTokens"). The "API tokens" entry shows only to holders of the role personal-api-tokens.
  */
@@ -38,7 +46,7 @@ export const PageNav = () => {
   }, [environment.resourceUrl]);
 
   const visible = (item: MenuItem) =>
-    (!item.isVisible || environment.features[item.isVisible]) &&
+    (!item.isVisible || featureOn(environment.features, item.isVisible)) &&
     !("path" in item && item.path === API_TOKENS_PATH && access !== "granted");
 
   return (

@@ -93,10 +93,11 @@ class ClusterIT {
         nodeA = node(KeycloakServer.copyOf(built, "cluster-a"));
         nodeB = node(KeycloakServer.copyOf(built, "cluster-b"));
         nodeA.importRealm(Path.of(System.getProperty("demo.realm")));
-        // both at once, as an orchestrator starts replicas: Keycloak's database lock orders schema and master realm set-up
-        CompletableFuture<Void> a = CompletableFuture.runAsync(nodeA::start);
-        CompletableFuture<Void> b = CompletableFuture.runAsync(nodeB::start);
-        CompletableFuture.allOf(a, b).get();
+        // one after the other: two nodes starting at once on an empty database race to create Liquibase's changelog
+        // table before Keycloak's database lock exists (PostgreSQL: "duplicate key … pg_type_typname_nsp_index"), a
+        // Keycloak start-up race that is not ours to test
+        nodeA.start();
+        nodeB.start();
         report.add("two nodes ready in " + Duration.between(classStart, Instant.now()).toSeconds() + " s");
         realmA = DemoRealm.on(nodeA);
         realmB = DemoRealm.through(nodeB);
