@@ -53,10 +53,14 @@ class AdminConsoleIT {
     private static final By OPEN_MENU = By.cssSelector("[role='menu'], .pf-v5-c-menu");
     private static final By DELETE_DIALOG = By.cssSelector("[role='dialog']");
     private static final Path DOCS_SCREENSHOTS = Path.of("..", "docs", "screenshots");
+    private static final String ADMIN_DEMO = "/admin/realms/" + DemoRealm.NAME;
+    private static final By HIDE_INHERITED = By.cssSelector("[data-testid='hideInheritedRoles']");
+    private static final By ERROR_ALERT = By.cssSelector(".pf-v5-c-alert.pf-m-danger");
 
     private final KeycloakServer server;
     private final DemoRealm realm;
     private TokenAdminApi admin;
+    private AdminLogin masterAdmin;
     private Browser browser;
 
     AdminConsoleIT(KeycloakServer server, DemoRealm realm) {
@@ -71,7 +75,8 @@ class AdminConsoleIT {
             realm.setMasterAdminTheme(DemoRealm.THEME);
         }
         assertEquals(DemoRealm.THEME, realm.masterAdminTheme());
-        admin = new TokenAdminApi(realm.http(), DemoRealm.NAME, AdminLogin.master(realm.http()));
+        masterAdmin = AdminLogin.master(realm.http());
+        admin = new TokenAdminApi(realm.http(), DemoRealm.NAME, masterAdmin);
     }
 
     @AfterEach
@@ -223,6 +228,71 @@ class AdminConsoleIT {
         assertNoConsoleErrors();
     }
 
+    /**
+     * The stock role mapping tabs, which in the 26.7 console call admin ui-ext endpoints that 26.4 and 26.5 lack:
+     * there the theme's compat/uiExtFallback.ts answers them from the standard admin API (its 404/405 are expected
+     * in the browser console, nothing else is).
+     */
+    @Test
+    void theRoleMappingTabsShowInheritedRolesAndUnassignRoles(TestInfo test) {
+        String username = uniqueName("rolemapping");
+        String userId = realm.createUser(username);
+        String assignable = uniqueName("assignable");
+        String composite = uniqueName("composite");
+        try {
+            createRealmRole(assignable);
+            String compositeId = createRealmRole(composite);
+            HttpResult composed = realm.http().postJson(ADMIN_DEMO + "/roles-by-id/" + compositeId + "/composites",
+                    List.of(realmRole("offline_access")), masterAdmin.headers());
+            assertEquals(204, composed.status(), composed::toString);
+
+            browser = signInToDemo(test);
+            browser.click(By.cssSelector("#nav-item-users"));
+            browser.visible(By.cssSelector("[data-testid='table-search-input'] input")).sendKeys(username, Keys.ENTER);
+            browser.click(By.xpath("//table//a[normalize-space()='" + username + "']"));
+            browser.click(tab("Role mapping"));
+
+            // offline_access comes from default-roles-demo: listed as inherited once inherited roles are shown
+            browser.visible(roleRow(DemoRealm.ROLE));
+            browser.click(HIDE_INHERITED);
+            WebElement inherited = browser.visible(roleRow("offline_access"));
+            assertTrue(inherited.getText().contains("True"), "inherited: " + inherited.getText());
+            browser.screenshot("1-inherited");
+            browser.click(HIDE_INHERITED);
+            browser.gone(roleRow("offline_access"));
+
+            browser.click(By.cssSelector("[data-testid='add-role-mapping-button']"));
+            browser.click(By.cssSelector("[data-testid='roles-role']"));
+            browser.visible(By.cssSelector("[role='dialog'] [data-testid='table-search-input'] input")).sendKeys(assignable, Keys.ENTER);
+            browser.click(By.xpath("//*[@role='dialog']//tr[.//td[contains(., '" + assignable + "')]]//input[@type='checkbox']"));
+            browser.click(By.cssSelector("[role='dialog'] [data-testid='assign']"));
+            browser.visible(roleRow(assignable));
+            browser.await().until(driver -> realmRolesOf(userId).contains(assignable));
+
+            browser.click(By.xpath("//main//tr[.//td[contains(., '" + assignable + "')]]//input[@type='checkbox']"));
+            browser.click(By.cssSelector("[data-testid='unAssignRole']"));
+            browser.click(By.cssSelector("[role='dialog'] button[data-testid='confirm']"));
+            browser.gone(roleRow(assignable));
+            browser.await().until(driver -> !realmRolesOf(userId).contains(assignable));
+            assertTrue(browser.driver().findElements(ERROR_ALERT).isEmpty(), "no error alert after unassigning");
+            browser.screenshot("2-unassigned");
+
+            browser.click(By.cssSelector("#nav-item-roles"));
+            browser.visible(By.cssSelector("[data-testid='table-search-input'] input")).sendKeys(composite, Keys.ENTER);
+            browser.click(By.xpath("//table//a[normalize-space()='" + composite + "']"));
+            browser.click(tab("Associated roles"));
+            browser.visible(roleRow("offline_access"));
+            assertTrue(browser.driver().findElements(ERROR_ALERT).isEmpty(), "no error alert on Associated roles");
+            browser.screenshot("3-associated-roles");
+            assertNoConsoleErrors(message -> message.contains("/ui-ext/")
+                    && (message.contains("status of 404") || message.contains("status of 405")));
+        } finally {
+            realm.deleteUser(userId);
+            realm.http().delete(ADMIN_DEMO + "/roles/" + assignable, masterAdmin.headers());
+            realm.http().delete(ADMIN_DEMO + "/roles/" + composite, masterAdmin.headers());
+        }
+    }
+
     /** Signs in at /admin as the master realm's admin and switches to the realm demo on "Manage realms". */
     private Browser signInToDemo(TestInfo test) {
         Browser started = Browser.start(server, getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
@@ -233,6 +303,34 @@ class AdminConsoleIT {
         started.click(By.xpath("//table//a[normalize-space()='" + DemoRealm.NAME + "']"));
         started.await().until(ExpectedConditions.textToBe(CURRENT_REALM, DemoRealm.NAME));
         return started;
+    }
+
+    private static By tab(String name) {
+        return By.xpath("//*[contains(@class,'pf-v5-c-tabs__link')][normalize-space()='" + name + "']");
+    }
+
+    /** A row of the role mapping table in the page (not in a dialog) that names {@code role}. */
+    private static By roleRow(String role) {
+        return By.xpath("//main//table//tr[.//td[contains(., '" + role + "')]]");
+    }
+
+    private String createRealmRole(String name) {
+        HttpResult created = realm.http().postJson(ADMIN_DEMO + "/roles", Map.of("name", name), masterAdmin.headers());
+        assertEquals(201, created.status(), created::toString);
+        return realmRole(name).get("id").asText();
+    }
+
+    private JsonNode realmRole(String name) {
+        HttpResult role = realm.http().get(ADMIN_DEMO + "/roles/" + name, masterAdmin.headers());
+        assertEquals(200, role.status(), role::toString);
+        return role.json();
+    }
+
+    /** The realm roles mapped to the user directly, over the admin API. */
+    private List<String> realmRolesOf(String userId) {
+        HttpResult mapped = realm.http().get(ADMIN_DEMO + "/users/" + userId + "/role-mappings/realm", masterAdmin.headers());
+        assertEquals(200, mapped.status(), mapped::toString);
+        return mapped.json().findValuesAsText("name");
     }
 
     private void openUserApiTokens() {
