@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.keycloak.Token;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
@@ -18,6 +17,7 @@ import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.managers.AuthenticationManager;
 
 import io.github.kcpat.policy.TokenPolicy;
+import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.verify.Provenance;
 
 /**
@@ -41,7 +41,7 @@ final class RecentLogin {
         }
         long maxAge = policy.recentLoginMinutes() * 60L;
         OptionalLong authTime = authTime(session);
-        if (authTime.isPresent() && authTime.getAsLong() + maxAge >= Time.currentTime()) {
+        if (authTime.isPresent() && authTime.getAsLong() + maxAge >= ServerClock.INSTANCE.instant().getEpochSecond()) {
             return;
         }
         throw new WebApplicationException(JsonResponses.builder(Response.Status.UNAUTHORIZED, body(maxAge))
