@@ -3,8 +3,6 @@ package io.github.kcpat.credential;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.AbstractKeycloakTransaction;
@@ -24,8 +22,7 @@ public final class LastUsedRecorder {
 
     static final Duration GRANULARITY = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(LastUsedRecorder.class);
-    /** Claims of this node on a token's next write; a claim ends when its write did (a failed one waits a period). */
-    private final Map<String, Instant> writesInFlight = new ConcurrentHashMap<>();
+    private final WriteClaims claims = new WriteClaims(GRANULARITY);
 
     LastUsedRecorder() {
     }
@@ -41,9 +38,7 @@ public final class LastUsedRecorder {
         if (lastUsed != null && lastUsed.plus(GRANULARITY).isAfter(now)) {
             return;
         }
-        Instant claimed = writesInFlight.compute(credential.key(),
-                (key, previous) -> previous == null || previous.plus(GRANULARITY).isBefore(now) ? now : previous);
-        if (!claimed.equals(now)) {
+        if (!claims.claim(credential.key(), now)) {
             return;
         }
         String realmId = realm.getId();
@@ -58,7 +53,7 @@ public final class LastUsedRecorder {
 
             @Override
             protected void rollbackImpl() {
-                writesInFlight.remove(key, now);
+                claims.release(key, now);
             }
         });
     }
@@ -79,7 +74,7 @@ public final class LastUsedRecorder {
                             ? current.with(current.data().usedAt(usedAt)) : current);
                 }
             });
-            writesInFlight.remove(key, now);
+            claims.release(key, now);
         } catch (RuntimeException e) {
             // the claim stays, so the next attempt waits a full period instead of retrying on every request
             LOG.debugf("could not record the last use of token %s: %s", key, e.getClass().getSimpleName());

@@ -64,7 +64,9 @@ class TokenCliTest {
     @Test
     void getKeyRefusesAMalformedToken() {
         String value = ApiToken.generate().value();
-        assertEquals(2, run("--get-key", value.substring(0, value.length() - 1) + "x"));
+        // another last character (the checksum's): "x" itself one time in 62
+        char other = value.endsWith("x") ? 'y' : 'x';
+        assertEquals(2, run("--get-key", value.substring(0, value.length() - 1) + other));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a well-formed"), err::toString);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
