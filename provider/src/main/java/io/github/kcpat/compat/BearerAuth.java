@@ -25,11 +25,6 @@ public record BearerAuth(UserModel user, UserSessionModel session, AccessToken t
     private static final MethodHandle SESSION = accessor(UserSessionModel.class, "session", "getSession");
     private static final MethodHandle TOKEN = accessor(AccessToken.class, "token", "getToken");
 
-    /** Loads the class, and so finds the accessors: {@link Bridges} at startup. */
-    static void ensureBuilt() {
-        // the static handles are built when the class initialises
-    }
-
     /** The request's bearer token authenticated in {@code realm}; null when it carries none that is valid there. */
     public static BearerAuth authenticate(KeycloakSession session, RealmModel realm) {
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();

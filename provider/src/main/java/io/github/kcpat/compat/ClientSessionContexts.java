@@ -25,11 +25,6 @@ public final class ClientSessionContexts {
     private ClientSessionContexts() {
     }
 
-    /** Loads the class, and so finds the accessors: {@link Bridges} at startup. */
-    static void ensureBuilt() {
-        // the static handles are built when the class initialises
-    }
-
     public static ClientSessionContext withScopes(AuthenticatedClientSessionModel clientSession, Set<ClientScopeModel> scopes,
             KeycloakSession session) {
         try {

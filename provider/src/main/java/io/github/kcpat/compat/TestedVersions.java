@@ -47,11 +47,14 @@ public final class TestedVersions {
 
     /** The startup line about {@code keycloakVersion}. */
     String line(String keycloakVersion) {
-        String tested = String.join(", ", versions);
         return includes(keycloakVersion)
-                ? "Personal API Tokens: Keycloak " + keycloakVersion + " is one of the versions this extension is tested on (" + tested + ")"
+                ? "Personal API Tokens: Keycloak " + keycloakVersion + " is one of the versions this extension is tested on (" + listed() + ")"
                 : "Personal API Tokens: Keycloak " + keycloakVersion + " is not one of the versions this extension is tested on ("
-                        + tested + "); it may work, but nothing has shown that it does: see the README, \"Compatibility\"";
+                        + listed() + "); it may work, but nothing has shown that it does: see the README, \"Compatibility\"";
+    }
+
+    private String listed() {
+        return String.join(", ", versions);
     }
 
     /** Logs the startup line about the running Keycloak and checks that every bridge to its internal API can be built. */
@@ -64,7 +67,7 @@ public final class TestedVersions {
         String missing = Bridges.missing();
         if (missing != null) {
             LOG.errorf("Personal API Tokens cannot run on Keycloak %s: %s. The self-service API and the doors will fail;"
-                    + " this extension is tested on %s", keycloakVersion, missing, String.join(", ", versions));
+                    + " this extension is tested on %s", keycloakVersion, missing, listed());
         }
     }
 }

@@ -133,7 +133,7 @@ class ExpiryReminderIT {
         }
         // the line follows the SMTP answer, which GreenMail may hand to this test first: give it a moment
         String line = "expiry reminder for token " + token.key() + " of alice sent";
-        Poll.until(Duration.ofSeconds(10), () -> logText().contains(line));
+        Poll.until(Duration.ofSeconds(10), () -> server.logText().contains(line));
         assertTrue(Files.readString(server.log()).contains(line), "the task's INFO line is not in " + server.log());
 
         awaitRuns(2);
@@ -287,14 +287,6 @@ class ExpiryReminderIT {
                     + MAIL_TIMEOUT.toSeconds() + " s; got " + allSubjects() + "; see " + server.log());
         }
         return mails;
-    }
-
-    private String logText() {
-        try {
-            return Files.readString(server.log());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** The reminders that name {@code key}, oldest first. */

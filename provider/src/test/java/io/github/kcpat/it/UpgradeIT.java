@@ -103,7 +103,8 @@ class UpgradeIT {
     }
 
     List<String> laterVersions() {
-        return path().subList(1, path().size());
+        List<String> path = path();
+        return path.subList(1, path.size());
     }
 
     @BeforeAll
@@ -117,7 +118,7 @@ class UpgradeIT {
         server.start();
         realm = DemoRealm.on(server);
         Smtp.sendMailOf(realm, smtp);
-        assertTrue(logText().contains("Keycloak " + from + " on JVM"), "not Keycloak " + from + ": " + server.log());
+        assertTrue(server.logText().contains("Keycloak " + from + " on JVM"), "not Keycloak " + from + ": " + server.log());
     }
 
     @AfterAll
@@ -192,7 +193,7 @@ class UpgradeIT {
         server.usePostgres(DATABASE).addOptions(ExpiryReminderIT.INTERVAL_OPTION);
         server.start();
         realm = DemoRealm.through(server);
-        assertTrue(logText().contains("Keycloak " + version + " on JVM"), "not Keycloak " + version + ": " + server.log());
+        assertTrue(server.logText().contains("Keycloak " + version + " on JVM"), "not Keycloak " + version + ": " + server.log());
 
         assertEquals(rowsBefore, storedRows(), "Keycloak " + version + "'s upgrade changed a stored token");
         assertEquals(aliceListBefore, realm.tokensOf("alice").list().json(), "alice's tokens as she sees them");
@@ -379,14 +380,6 @@ class UpgradeIT {
             return String.valueOf(mail.getSubject());
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private String logText() {
-        try {
-            return java.nio.file.Files.readString(server.log());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

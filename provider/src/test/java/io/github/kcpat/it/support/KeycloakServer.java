@@ -318,6 +318,15 @@ public final class KeycloakServer implements AutoCloseable {
         return log;
     }
 
+    /** The log as written so far. */
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + log, e);
+        }
+    }
+
     /** Options added to {@code kc.sh start-dev} (or {@code start}) from the next start on, e.g. an SPI option. */
     public synchronized KeycloakServer addOptions(String... options) {
         extraOptions.addAll(List.of(options));
