@@ -2,6 +2,7 @@ import { Label, LabelGroup } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 
 import { formatDate, formatDateTime } from "./format";
+import { listRoles, roleLabel } from "./roles";
 import type { ApiToken } from "./tokens";
 
 type TokenProps = { token: ApiToken };
@@ -31,6 +32,34 @@ export const ScopesCell = ({ token }: TokenProps) =>
       ))}
     </LabelGroup>
   );
+
+/** The chosen roles, compact ("reader, orders-api: read"), or that it carries all its scopes give. */
+export const RolesCell = ({ token }: TokenProps) => {
+  const { t } = useTranslation();
+  const roles = listRoles(token.roles);
+  return (
+    <span data-testid="token-roles" className={roles.length === 0 ? "pf-v5-u-color-200" : undefined}>
+      {roles.length === 0 ? t("apiTokensRolesFromScopes") : roles.map(roleLabel).join(", ")}
+    </span>
+  );
+};
+
+/** The addresses and ranges it may be used from, or "Any". */
+export const AllowedIpsCell = ({ token }: TokenProps) => {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="token-allowed-ips">
+      {token.allowedIps.length === 0
+        ? t("apiTokensAnyAddress")
+        : token.allowedIps.map((address, i) => (
+            <span key={address}>
+              {i > 0 && ", "}
+              <code>{address}</code>
+            </span>
+          ))}
+    </span>
+  );
+};
 
 /** Active, Disabled, or Disabled by an admin (which only an admin can activate again). */
 export const StateLabel = ({ token }: TokenProps) => {

@@ -13,7 +13,17 @@ export type ApiToken = {
   updatedAt: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
+  /** The roles its owner chose for it; null: none chosen, it carries what its scopes give. */
+  roles: TokenRoles | null;
+  /** Normalised addresses and CIDR ranges it may be used from; empty: from anywhere. */
+  allowedIps: string[];
 };
+
+/**
+ * Roles in the shape of a JWT's realm_access / resource_access: realm role names, and role names by clientId.
+ * A token's chosen roles, the roles a user may choose (GET …/roles) and the policy's forbidden roles.
+ */
+export type TokenRoles = { realm: string[]; clients: Record<string, string[]> };
 
 export type TokenState = "ACTIVE" | "DISABLED";
 
@@ -25,6 +35,16 @@ export type Policy = {
   maxTokensPerUser: number;
   availableScopes: string[];
   recentLoginMinutes: number;
+  /** Whether the create dialog offers roles to choose. */
+  roleSelection: boolean;
+  /** Roles no token may ever carry. */
+  forbiddenRoles: TokenRoles;
+  /** Every token must name the addresses it may be used from. */
+  allowedIpsRequired: boolean;
+  /** The widest IPv4 range an allowlist may hold, as a prefix length (0 = any). */
+  allowedIpsMinPrefixIpv4: number;
+  /** The widest IPv6 range an allowlist may hold, as a prefix length (0 = any). */
+  allowedIpsMinPrefixIpv6: number;
 };
 
 /** The state a toggle sets: disable an active token, activate a disabled one. */
