@@ -16,11 +16,14 @@ import {
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ApiError } from "@kcpat/shared";
+import { ApiError, listRoles, sameRole, toTokenRoles, type RoleRef } from "@kcpat/shared";
 
+import { AllowedIpsField, splitAddresses } from "./AllowedIpsField";
 import { type IssuedToken, type Policy, type ScopeInfo, type TokensApi } from "./api";
 import { daysFromToday, expiryInstant, parseIsoDate, toIsoDate } from "./format";
+import { RolePicker } from "./RolePicker";
 import { needsReauthentication, type Draft } from "./stepUp";
+import { useChoosableRoles } from "./useChoosableRoles";
 
 type Props = {
   api: TokensApi;
@@ -34,7 +37,10 @@ type Props = {
   onCancel: () => void;
 };
 
-/** Name, expiry within the policy, scopes; the server's refusals are shown in the form. */
+/**
+ * Name, expiry within the policy, scopes, roles (when the policy offers them) and the addresses it may be used
+ * from; the server's refusals are shown in the form.
+ */
 export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onReauthenticate, onCancel }: Props) => {
   const { t } = useTranslation();
   const tomorrow = daysFromToday(1);
@@ -49,6 +55,10 @@ export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onRea
   const [selected, setSelected] = useState<string[]>(
     draft?.scopes.filter((scope) => scopes.some((available) => available.name === scope)) ?? [],
   );
+  const choosable = useChoosableRoles(api, policy.roleSelection);
+  const [roles, setRoles] = useState<RoleRef[]>(draft?.roles ?? []);
+  const [allowedIps, setAllowedIps] = useState(draft?.allowedIps ?? "");
+  const [allowedIpsError, setAllowedIpsError] = useState<string>();
   const [nameError, setNameError] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -60,13 +70,22 @@ export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onRea
   };
   const pickedDay = parseIsoDate(expiry);
   const expiryInvalid = !noExpiry && (!pickedDay || dateError(pickedDay) !== "");
+  // only roles the list offers are sent: a draft's role the user no longer holds could not be unticked
+  const offered = choosable.kind === "ready" ? listRoles(choosable.roles) : [];
+  const chosenRoles = roles.filter((role) => offered.some((other) => sameRole(other, role)));
+  const addresses = splitAddresses(allowedIps);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     setNameError(undefined);
+    setAllowedIpsError(undefined);
     setFormError(undefined);
     if (!name.trim()) {
       setNameError(t("apiTokensNameRequired"));
+      return;
+    }
+    if (policy.allowedIpsRequired && addresses.length === 0) {
+      setAllowedIpsError(t("apiTokensAllowedIpsRequired"));
       return;
     }
     if (expiryInvalid) return;
@@ -76,11 +95,13 @@ export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onRea
         name: name.trim(),
         expiresAt: noExpiry ? null : expiryInstant(pickedDay!, policy.maxLifetimeDays),
         scopes: selected,
+        ...(chosenRoles.length > 0 && { roles: toTokenRoles(chosenRoles) }),
+        ...(addresses.length > 0 && { allowedIps: addresses }),
       });
       onCreated(created);
     } catch (error) {
       if (needsReauthentication(error)) {
-        onReauthenticate({ name, noExpiry, expiry, scopes: selected }, error);
+        onReauthenticate({ name, noExpiry, expiry, scopes: selected, roles: chosenRoles, allowedIps }, error);
         return;
       }
       if (error instanceof ApiError && error.status === 409) {
@@ -188,6 +209,8 @@ export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onRea
             />
           ))}
         </FormGroup>
+        {choosable.kind !== "off" && <RolePicker choosable={choosable} chosen={chosenRoles} onChange={setRoles} />}
+        <AllowedIpsField value={allowedIps} onChange={setAllowedIps} policy={policy} error={allowedIpsError} />
       </Form>
     </Modal>
   );

@@ -1,4 +1,13 @@
-import { CreatedCell, ExpiresCell, LastUsedCell, ScopesCell, StateLabel, TokenNameCell } from "@kcpat/shared";
+import {
+  AllowedIpsCell,
+  CreatedCell,
+  ExpiresCell,
+  LastUsedCell,
+  RolesCell,
+  ScopesCell,
+  StateLabel,
+  TokenNameCell,
+} from "@kcpat/shared";
 import { Button, Flex } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useTranslation } from "react-i18next";
@@ -22,6 +31,8 @@ export const TokenTable = ({ tokens, onToggle, onRotate, onDelete }: Props) => {
             {t("apiTokensName")} / {t("apiTokensKey")}
           </Th>
           <Th>{t("apiTokensScopes")}</Th>
+          <Th>{t("apiTokensRoles")}</Th>
+          <Th>{t("apiTokensAllowedIps")}</Th>
           <Th>{t("apiTokensState")}</Th>
           <Th>{t("apiTokensCreated")}</Th>
           <Th>{t("apiTokensExpires")}</Th>
@@ -39,6 +50,12 @@ export const TokenTable = ({ tokens, onToggle, onRotate, onDelete }: Props) => {
               </Td>
               <Td dataLabel={t("apiTokensScopes")}>
                 <ScopesCell token={token} />
+              </Td>
+              <Td dataLabel={t("apiTokensRoles")}>
+                <RolesCell token={token} />
+              </Td>
+              <Td dataLabel={t("apiTokensAllowedIps")}>
+                <AllowedIpsCell token={token} />
               </Td>
               <Td dataLabel={t("apiTokensState")} data-testid="token-state">
                 <StateLabel token={token} />

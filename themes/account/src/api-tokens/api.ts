@@ -1,14 +1,22 @@
-import { jsonClient, tokenCalls, type ApiToken, type Policy } from "@kcpat/shared";
+import { jsonClient, tokenCalls, type ApiToken, type Policy, type TokenRoles } from "@kcpat/shared";
 import type { KeycloakContext } from "@keycloak/keycloak-ui-shared";
 
-export type { ApiToken, Policy };
+export type { ApiToken, Policy, TokenRoles };
 
 /** Create and rotate answer with the token's value, this one time. */
 export type IssuedToken = ApiToken & { token: string };
 
 export type ScopeInfo = { name: string; description: string | null };
 
-export type NewToken = { name: string; expiresAt?: string | null; scopes: string[] };
+export type NewToken = {
+  name: string;
+  expiresAt?: string | null;
+  scopes: string[];
+  /** Left out: none chosen, the token carries what its scopes give. */
+  roles?: TokenRoles;
+  /** Left out or empty: usable from anywhere. */
+  allowedIps?: string[];
+};
 
 /** The self-service REST API of the extension, called with the console's own bearer token. */
 export function tokensApi({ environment, keycloak }: KeycloakContext) {
@@ -30,6 +38,8 @@ export function tokensApi({ environment, keycloak }: KeycloakContext) {
     create: (token: NewToken) => call<IssuedToken>("POST", "/tokens", token),
     rotate: (key: string) => call<IssuedToken>("POST", `/tokens/${encodeURIComponent(key)}/rotate`),
     scopes: (signal?: AbortSignal) => call<ScopeInfo[]>("GET", "/scopes", undefined, signal),
+    /** The roles the user may give a token: their effective roles, minus those the policy forbids. */
+    roles: (signal?: AbortSignal) => call<TokenRoles>("GET", "/roles", undefined, signal),
     policy: (signal?: AbortSignal) => call<Policy>("GET", "/policy", undefined, signal),
   };
 }

@@ -1,9 +1,17 @@
 import type Keycloak from "keycloak-js";
 
-import { ApiError } from "@kcpat/shared";
+import { ApiError, type RoleRef } from "@kcpat/shared";
 
-/** The create dialog's fields as the user left them. */
-export type Draft = { name: string; noExpiry: boolean; expiry: string; scopes: string[] };
+/** The create dialog's fields as the user left them (roles and allowedIps: absent in a draft of an older page). */
+export type Draft = {
+  name: string;
+  noExpiry: boolean;
+  expiry: string;
+  scopes: string[];
+  roles?: RoleRef[];
+  /** The allowlist as typed. */
+  allowedIps?: string;
+};
 
 /** What the user was doing when the server asked for a more recent sign-in. */
 export type Pending = { kind: "create"; draft: Draft } | { kind: "rotate"; key: string };
