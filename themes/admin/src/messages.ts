@@ -20,6 +20,10 @@ export const messages = {
   apiTokensCreated: "Created",
   apiTokensExpires: "Expires",
   apiTokensLastUsed: "Last used",
+  apiTokensRoles: "Roles",
+  apiTokensRolesFromScopes: "All from scopes",
+  apiTokensAllowedIps: "Allowed IPs",
+  apiTokensAnyAddress: "Any",
   apiTokensNever: "Never",
   apiTokensActive: "Active",
   apiTokensDisabled: "Disabled",
@@ -52,6 +56,21 @@ export const messages = {
   apiTokensAvailableScopesHelp: "Client scopes of this realm that tokens may carry.",
   apiTokensSelectScopes: "Select client scopes",
   apiTokensScopesSelected: "{{count}} selected",
+  apiTokensRoleSelection: "Users choose roles",
+  apiTokensRoleSelectionHelp:
+    "The Account Console's create dialog offers the roles the user holds, so that a token carries only those; off: every token carries what its scopes give.",
+  apiTokensForbiddenRoles: "Forbidden roles",
+  apiTokensForbiddenRolesHelp:
+    "Roles no token may ever carry, whatever its owner chooses; users are not offered them. One per line (or comma-separated): a realm role by its name (admin), a client's role as clientId/role (orders-api/write; the role is what follows the last slash).",
+  apiTokensForbiddenRolesPlaceholder: "admin\norders-api/write",
+  apiTokensAllowedIpsRequired: "IP allowlist required",
+  apiTokensAllowedIpsRequiredHelp: "Every token must name the addresses or CIDR ranges it may be used from; off: an empty list means from anywhere.",
+  apiTokensAllowedIpsMinPrefixIpv4: "Widest IPv4 range (prefix length)",
+  apiTokensAllowedIpsMinPrefixIpv4Help:
+    "No allowlist entry may be wider than this IPv4 prefix (0–32), e.g. 16: nothing wider than /16; 0 = any breadth.",
+  apiTokensAllowedIpsMinPrefixIpv6: "Widest IPv6 range (prefix length)",
+  apiTokensAllowedIpsMinPrefixIpv6Help:
+    "No allowlist entry may be wider than this IPv6 prefix (0–128), e.g. 48: nothing wider than /48; 0 = any breadth.",
   apiTokensExchangeClientId: "Exchange client",
   apiTokensExchangeClientIdHelp: "Client ID the access tokens exchanged for API tokens are issued to.",
   apiTokensReminderDays: "Expiry reminders (days ahead)",

@@ -1,20 +1,28 @@
 import { errorMessage } from "@kcpat/shared";
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
-import { HelpItem, NumberControl, SwitchControl, TextControl } from "@keycloak/keycloak-ui-shared";
+import { HelpItem, NumberControl, SwitchControl, TextAreaControl, TextControl } from "@keycloak/keycloak-ui-shared";
 import { ActionGroup, Alert, Button, Form, FormGroup, PageSection, Spinner } from "@patternfly/react-core";
 import { useEffect, useState } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 
 import type { AdminPolicy, AdminTokensApi } from "./api";
+import { entriesToRoles, rolesToEntries } from "./forbiddenRoleEntries";
 import { ScopeSelect } from "./ScopeSelect";
 
 type Props = { api: AdminTokensApi; canManage: boolean };
 
-/** The form's values: the policy, its reminder days as the text the admin types ("7, 1"). */
-type Values = Omit<AdminPolicy, "reminderDays"> & { reminderDays: string };
+/**
+ * The form's values: the policy, its reminder days and forbidden roles as the text the admin types ("7, 1";
+ * "admin", "orders-api/write", one per line).
+ */
+type Values = Omit<AdminPolicy, "reminderDays" | "forbiddenRoles"> & { reminderDays: string; forbiddenRoles: string };
 
-const toValues = (policy: AdminPolicy): Values => ({ ...policy, reminderDays: policy.reminderDays.join(", ") });
+const toValues = (policy: AdminPolicy): Values => ({
+  ...policy,
+  reminderDays: policy.reminderDays.join(", "),
+  forbiddenRoles: rolesToEntries(policy.forbiddenRoles),
+});
 
 /** A whole number as a number; anything else as the text typed (the server refuses it with a 400 that names it). */
 const wholeNumber = (text: string): number | string => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : text.trim());
@@ -27,6 +35,7 @@ const toPolicy = (values: Values) => ({
     .map((day) => day.trim())
     .filter((day) => day !== "")
     .map(wholeNumber),
+  forbiddenRoles: entriesToRoles(values.forbiddenRoles),
 });
 
 /** GET/PUT …/personal-api-tokens/policy; every field, saved at once. */
@@ -83,7 +92,15 @@ export const PolicyTab = ({ api, canManage }: Props) => {
     }
   };
 
-  const number = (name: "maxLifetimeDays" | "defaultLifetimeDays" | "maxTokensPerUser" | "recentLoginMinutes") => {
+  const number = (
+    name:
+      | "maxLifetimeDays"
+      | "defaultLifetimeDays"
+      | "maxTokensPerUser"
+      | "recentLoginMinutes"
+      | "allowedIpsMinPrefixIpv4"
+      | "allowedIpsMinPrefixIpv6",
+  ) => {
     const key = `apiTokens${name[0].toUpperCase()}${name.slice(1)}`;
     return (
       <NumberControl
@@ -91,6 +108,19 @@ export const PolicyTab = ({ api, canManage }: Props) => {
         label={t(key)}
         labelIcon={t(`${key}Help`)}
         controller={{ defaultValue: 0, rules: { min: 0 } }}
+        isDisabled={!canManage}
+      />
+    );
+  };
+  const toggle = (name: "expiryRequired" | "roleSelection" | "allowedIpsRequired") => {
+    const key = `apiTokens${name[0].toUpperCase()}${name.slice(1)}`;
+    return (
+      <SwitchControl
+        name={name}
+        label={t(key)}
+        labelIcon={t(`${key}Help`)}
+        labelOn={t("on")}
+        labelOff={t("off")}
         isDisabled={!canManage}
       />
     );
@@ -107,14 +137,7 @@ export const PolicyTab = ({ api, canManage }: Props) => {
           data-testid="policy-form"
         >
           {number("maxLifetimeDays")}
-          <SwitchControl
-            name="expiryRequired"
-            label={t("apiTokensExpiryRequired")}
-            labelIcon={t("apiTokensExpiryRequiredHelp")}
-            labelOn={t("on")}
-            labelOff={t("off")}
-            isDisabled={!canManage}
-          />
+          {toggle("expiryRequired")}
           {number("defaultLifetimeDays")}
           {number("maxTokensPerUser")}
           {number("recentLoginMinutes")}
@@ -137,6 +160,19 @@ export const PolicyTab = ({ api, canManage }: Props) => {
               )}
             />
           </FormGroup>
+          {toggle("roleSelection")}
+          <TextAreaControl
+            name="forbiddenRoles"
+            label={t("apiTokensForbiddenRoles")}
+            labelIcon={t("apiTokensForbiddenRolesHelp")}
+            placeholder={t("apiTokensForbiddenRolesPlaceholder")}
+            rows={3}
+            resizeOrientation="vertical"
+            isDisabled={!canManage}
+          />
+          {toggle("allowedIpsRequired")}
+          {number("allowedIpsMinPrefixIpv4")}
+          {number("allowedIpsMinPrefixIpv6")}
           <TextControl
             name="exchangeClientId"
             label={t("apiTokensExchangeClientId")}

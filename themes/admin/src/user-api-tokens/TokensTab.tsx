@@ -1,7 +1,9 @@
 import {
+  AllowedIpsCell,
   CreatedCell,
   ExpiresCell,
   LastUsedCell,
+  RolesCell,
   ScopesCell,
   StateLabel,
   TokenNameCell,
@@ -50,6 +52,8 @@ const columns: Field<TokenRow>[] = [
   { name: "user", displayKey: "apiTokensOwner", cellRenderer: OwnerCell },
   { name: "name", displayKey: "apiTokensName", cellRenderer: ({ token }) => <TokenNameCell token={token} /> },
   { name: "scopes", displayKey: "apiTokensScopes", cellRenderer: ({ token }) => <ScopesCell token={token} /> },
+  { name: "roles", displayKey: "apiTokensRoles", cellRenderer: ({ token }) => <RolesCell token={token} /> },
+  { name: "allowedIps", displayKey: "apiTokensAllowedIps", cellRenderer: ({ token }) => <AllowedIpsCell token={token} /> },
   {
     name: "state",
     displayKey: "apiTokensState",
