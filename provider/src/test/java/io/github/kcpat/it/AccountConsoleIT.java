@@ -10,6 +10,7 @@ import io.github.kcpat.it.support.Browser;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.EveryKeycloakVersion;
+import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
@@ -43,6 +44,8 @@ class AccountConsoleIT {
     private static final By ISSUED_VALUE = By.cssSelector("[data-testid='issued-token'] input");
     private static final By ISSUED_DONE = By.cssSelector("[data-testid='issued-token-done']");
     private static final By CONFIRM = By.cssSelector("[role='dialog'] button[data-testid='confirm']");
+    private static final By ROLES_FILTER = By.id("api-token-roles-filter");
+    private static final By ROLES_HELPER = By.cssSelector("[data-testid='roles-helper']");
 
     private final KeycloakServer server;
     private final DemoRealm realm;
@@ -133,6 +136,84 @@ class AccountConsoleIT {
         browser.screenshot("8-deleted");
         assertEquals(401, realm.exchange(rotated).status(), "deleted in the page");
         assertNoConsoleErrors();
+    }
+
+    /**
+     * Least privilege (issue 15): alice narrows a token to one realm role and one client role, found through the
+     * dialog's filter, and to the loopback range; the list shows both, the API stored exactly that, and the token
+     * works from here (the test talks to Keycloak over loopback). The demo realm has no application roles: alice's
+     * come from default-roles-demo, of which offline_access (realm) and account's view-profile are the ones chosen.
+     */
+    @Test
+    void aTokenNarrowedToChosenRolesAndAnAddressRange(TestInfo test) {
+        browser = signIn(test, "alice");
+        String name = uniqueName("console-least-privilege");
+        openApiTokensPage();
+        WebElement dialog = openCreateDialog();
+        dialog.findElement(By.id("api-token-name")).sendKeys(name);
+        WebElement helper = browser.visible(ROLES_HELPER);
+        assertTrue(helper.getText().contains("all the roles its scopes give"), helper::getText);
+        browser.visible(roleGroup("Realm roles"));
+        browser.visible(roleGroup("account"));
+
+        WebElement filter = browser.visible(ROLES_FILTER);
+        filter.sendKeys("view-prof");
+        browser.gone(roleCheckbox("", "offline_access"));
+        browser.gone(roleGroup("Realm roles"));
+        browser.click(roleCheckbox("account", "view-profile"));
+        browser.screenshot("1-filtered-roles");
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        browser.click(roleCheckbox("", "offline_access"));
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(ROLES_HELPER, "2 chosen"));
+        assertTrue(browser.driver().findElement(roleCheckbox("account", "view-profile")).isSelected(), "kept while filtered out");
+
+        WebElement addresses = dialog.findElement(By.id("api-token-allowed-ips"));
+        assertTrue(dialog.getText().contains("e.g. 192.0.2.7 or 10.0.0.0/8; empty = from anywhere"), dialog::getText);
+        addresses.sendKeys("127.0.0.0/8");
+        browser.screenshot("2-create-dialog");
+        browser.click(By.cssSelector("button[form='create-api-token']"));
+
+        String value = issuedValue();
+        browser.click(ISSUED_DONE);
+        assertEquals(200, realm.exchange(value).status(), "usable from loopback, which its range holds");
+        awaitCell(name, "token-roles", "offline_access, account: view-profile");
+        awaitCell(name, "token-allowed-ips", "127.0.0.0/8");
+        browser.screenshot("3-list");
+
+        String key = row(name).getDomAttribute("data-token-key");
+        JsonNode stored = realm.tokensOf("alice").listed(key);
+        assertEquals(Http.JSON.valueToTree(Map.of("realm", List.of("offline_access"), "clients", Map.of("account", List.of("view-profile")))),
+                stored.path("roles"), stored::toString);
+        assertEquals(Http.JSON.valueToTree(List.of("127.0.0.0/8")), stored.path("allowedIps"), stored::toString);
+        assertEquals(204, realm.tokensOf("alice").delete(key).status());
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aMalformedAddressShowsTheServersReasonAndCreatesNothing(TestInfo test) {
+        String name = uniqueName("console-bad-address");
+        HttpResult refused = realm.tokensOf("alice").create(Map.of("name", name, "allowedIps", List.of("10.0.0.300")));
+        assertEquals(400, refused.status(), refused::toString);
+        String reason = refused.text("error_description");
+        int tokens = realm.tokensOf("alice").count();
+
+        browser = signIn(test, "alice");
+        openApiTokensPage();
+        WebElement dialog = openCreateDialog();
+        dialog.findElement(By.id("api-token-name")).sendKeys(name);
+        dialog.findElement(By.id("api-token-allowed-ips")).sendKeys("10.0.0.300");
+        browser.click(By.cssSelector("button[form='create-api-token']"));
+
+        WebElement error = browser.visible(By.cssSelector("[data-testid='create-error']"));
+        assertTrue(error.getText().contains(reason), () -> "the server's reason '" + reason + "' in: " + error.getText());
+        assertTrue(browser.driver().findElement(By.id("api-token-allowed-ips")).isDisplayed(), "the form stays open");
+        browser.screenshot("malformed-address");
+        browser.driver().findElement(By.id("api-token-allowed-ips")).sendKeys(Keys.ESCAPE);
+        browser.gone(By.id("api-token-name"));
+        assertTrue(browser.driver().findElements(rowLocator(name)).isEmpty(), "no row for " + name);
+        assertEquals(tokens, realm.tokensOf("alice").count(), "nothing was created");
+        // the browser logs the refused POST itself
+        assertNoConsoleErrors(message -> message.contains("/personal-api-tokens/tokens") && message.contains("status of 400"));
     }
 
     @Test
@@ -302,6 +383,22 @@ class AccountConsoleIT {
 
     private static By rowButton(String name, String testId) {
         return By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='" + testId + "']");
+    }
+
+    /** The create dialog's checkbox of a role; {@code client} is empty for a realm role. */
+    private static By roleCheckbox(String client, String role) {
+        return By.cssSelector("input[data-role-client='" + client + "'][data-role-name='" + role + "']");
+    }
+
+    /** A group of the create dialog's role list, by its heading ("Realm roles" or a clientId). */
+    private static By roleGroup(String heading) {
+        return By.xpath("//*[@data-testid='role-group'][.//h4[normalize-space()='" + heading + "']]");
+    }
+
+    /** Waits until the cell {@code testId} of token {@code name}'s row reads {@code text}. */
+    private void awaitCell(String name, String testId, String text) {
+        browser.await().until(ExpectedConditions.textToBe(
+                By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='" + testId + "']"), text));
     }
 
     private void awaitState(String name, String state) {

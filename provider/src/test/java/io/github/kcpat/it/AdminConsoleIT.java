@@ -10,6 +10,7 @@ import io.github.kcpat.it.support.Browser;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.EveryKeycloakVersion;
+import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.TokenAdminApi;
@@ -56,6 +57,7 @@ class AdminConsoleIT {
     private static final String ADMIN_DEMO = "/admin/realms/" + DemoRealm.NAME;
     private static final By HIDE_INHERITED = By.cssSelector("[data-testid='hideInheritedRoles']");
     private static final By ERROR_ALERT = By.cssSelector(".pf-v5-c-alert.pf-m-danger");
+    private static final By FORBIDDEN_ROLES = By.cssSelector("textarea#forbiddenRoles");
 
     private final KeycloakServer server;
     private final DemoRealm realm;
@@ -187,6 +189,78 @@ class AdminConsoleIT {
             assertTrue(refused.text("error_description").contains("30 days"), refused::toString);
             assertNoConsoleErrors(message -> message.contains("/personal-api-tokens/policy") && message.contains("status of 400"));
             copyToDocs(form, "admin-policy.png");
+        } finally {
+            HttpResult restored = admin.putPolicy(original);
+            assertEquals(200, restored.status(), restored::toString);
+        }
+    }
+
+    /** Issue 15: each token's chosen roles and allowed addresses, or that it has none ("All from scopes", "Any"). */
+    @Test
+    void theTableShowsEachTokensRolesAndAllowedAddresses(TestInfo test) {
+        String prefix = uniqueName("least-privilege");
+        CreatedToken narrowed = realm.tokensOf("alice").createToken(Map.of(
+                "name", prefix + "-narrowed",
+                "roles", Map.of("realm", List.of("offline_access"), "clients", Map.of("account", List.of("view-profile"))),
+                "allowedIps", List.of("127.0.0.0/8", "192.0.2.7")));
+        CreatedToken plain = realm.tokensOf("alice").createToken(prefix + "-plain");
+        try {
+            browser = signInToDemo(test);
+            openUserApiTokens();
+            search(prefix);
+            browser.await().until(driver -> driver.findElements(TOKEN_ROWS).size() == 2);
+            assertEquals("offline_access, account: view-profile", cell(narrowed.name(), "token-roles"));
+            assertEquals("127.0.0.0/8, 192.0.2.7", cell(narrowed.name(), "token-allowed-ips"));
+            assertEquals("All from scopes", cell(plain.name(), "token-roles"));
+            assertEquals("Any", cell(plain.name(), "token-allowed-ips"));
+            tidyScreenshot("roles-and-addresses");
+            assertNoConsoleErrors();
+        } finally {
+            admin.delete(narrowed.key());
+            admin.delete(plain.key());
+        }
+    }
+
+    /**
+     * Issue 15's policy fields: no IPv4 range wider than /16 and account's view-profile forbidden, typed as
+     * "clientId/role"; the API then holds them, alice is no longer offered the role and a /8 is refused.
+     */
+    @Test
+    void thePolicyFormLimitsAddressRangesAndForbidsARole(TestInfo test) {
+        HttpResult before = admin.policy();
+        assertEquals(200, before.status(), before::toString);
+        JsonNode original = before.json();
+        try {
+            browser = signInToDemo(test);
+            openUserApiTokens();
+            browser.click(tab("Policy"));
+            browser.visible(By.cssSelector("[data-testid='policy-form']"));
+            // PatternFly's switches hide their checkbox behind the drawn switch
+            assertTrue(browser.driver().findElement(By.id("roleSelection")).isSelected(), "roles offered by default");
+            assertTrue(!browser.driver().findElement(By.id("allowedIpsRequired")).isSelected(), "no allowlist required by default");
+
+            type("allowedIpsMinPrefixIpv4", "16");
+            WebElement forbidden = browser.visible(FORBIDDEN_ROLES);
+            forbidden.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            forbidden.sendKeys("account/view-profile");
+            browser.click(By.cssSelector("[data-testid='policy-save']"));
+            browser.visible(By.cssSelector("[data-testid='policy-saved']"));
+            assertEquals("account/view-profile", browser.visible(FORBIDDEN_ROLES).getDomProperty("value"), "the saved policy, read back");
+            tidyScreenshot("saved");
+
+            JsonNode saved = admin.policy().json();
+            assertEquals(16, saved.path("allowedIpsMinPrefixIpv4").asInt(), saved::toString);
+            assertEquals(Http.JSON.valueToTree(List.of("view-profile")), saved.path("forbiddenRoles").path("clients").path("account"), saved::toString);
+            assertEquals(original.path("forbiddenRoles").path("realm"), saved.path("forbiddenRoles").path("realm"), saved::toString);
+            assertEquals(original.path("allowedIpsMinPrefixIpv6"), saved.path("allowedIpsMinPrefixIpv6"), "the other fields kept");
+            assertEquals(original.path("maxLifetimeDays"), saved.path("maxLifetimeDays"), "the other fields kept");
+
+            HttpResult choosable = realm.http().get(DemoRealm.API + "/roles", "Authorization", "Bearer " + realm.userToken("alice"));
+            assertEquals(200, choosable.status(), choosable::toString);
+            assertTrue(!Http.list(choosable.json().path("clients").path("account")).contains("view-profile"), choosable::toString);
+            HttpResult tooWide = realm.tokensOf("alice").create(Map.of("name", uniqueName("too-wide"), "allowedIps", List.of("10.0.0.0/8")));
+            assertEquals(400, tooWide.status(), tooWide::toString);
+            assertNoConsoleErrors();
         } finally {
             HttpResult restored = admin.putPolicy(original);
             assertEquals(200, restored.status(), restored::toString);
@@ -374,6 +448,11 @@ class AdminConsoleIT {
 
     private WebElement row(String name) {
         return browser.visible(rowLocator(name));
+    }
+
+    /** The text of the cell {@code testId} (e.g. token-roles) in token {@code name}'s row. */
+    private String cell(String name, String testId) {
+        return browser.visible(By.cssSelector(rowCss(name) + " [data-testid='" + testId + "']")).getText();
     }
 
     private String stateOf(String name) {
