@@ -33,12 +33,16 @@ export const ScopesCell = ({ token }: TokenProps) =>
     </LabelGroup>
   );
 
-/** The chosen roles, compact ("reader, orders-api: read"), or that it carries all its scopes give. */
+/**
+ * The chosen roles, compact ("reader, orders-api: read"), or that it carries all its scopes give. Roles and
+ * addresses wrap, also in the admin console's table, whose cells do not: a long list would push the row's menu
+ * out of sight.
+ */
 export const RolesCell = ({ token }: TokenProps) => {
   const { t } = useTranslation();
   const roles = listRoles(token.roles);
   return (
-    <span data-testid="token-roles" className={roles.length === 0 ? "pf-v5-u-color-200" : undefined}>
+    <span data-testid="token-roles" className={roles.length === 0 ? "pf-v5-u-text-wrap pf-v5-u-color-200" : "pf-v5-u-text-wrap"}>
       {roles.length === 0 ? t("apiTokensRolesFromScopes") : roles.map(roleLabel).join(", ")}
     </span>
   );
@@ -48,7 +52,7 @@ export const RolesCell = ({ token }: TokenProps) => {
 export const AllowedIpsCell = ({ token }: TokenProps) => {
   const { t } = useTranslation();
   return (
-    <span data-testid="token-allowed-ips">
+    <span data-testid="token-allowed-ips" className="pf-v5-u-text-wrap">
       {token.allowedIps.length === 0
         ? t("apiTokensAnyAddress")
         : token.allowedIps.map((address, i) => (

@@ -13,7 +13,7 @@ import {
   ModalVariant,
   TextInput,
 } from "@patternfly/react-core";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ApiError, listRoles, sameRole, toTokenRoles, type RoleRef } from "@kcpat/shared";
@@ -62,6 +62,12 @@ export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onRea
   const [nameError, setNameError] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // the refusal is shown above the fields: bring it into view when the dialog is scrolled down to the last ones
+  const formErrorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // a statement, not the effect's result: Chromium's scrollIntoView answers a promise, which React would call on cleanup
+    formErrorRef.current?.scrollIntoView({ block: "nearest" });
+  }, [formError]);
 
   const dateError = (date: Date) => {
     if (date < tomorrow) return t("apiTokensExpiryPast");
@@ -134,9 +140,11 @@ export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onRea
     >
       <Form id="create-api-token" onSubmit={submit} noValidate>
         {formError && (
-          <FormAlert>
-            <Alert variant="danger" title={formError} aria-live="polite" isInline data-testid="create-error" />
-          </FormAlert>
+          <div ref={formErrorRef}>
+            <FormAlert>
+              <Alert variant="danger" title={formError} aria-live="polite" isInline data-testid="create-error" />
+            </FormAlert>
+          </div>
         )}
         <FormGroup label={t("apiTokensName")} isRequired fieldId="api-token-name">
           <TextInput

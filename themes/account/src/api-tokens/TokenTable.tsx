@@ -27,16 +27,16 @@ export const TokenTable = ({ tokens, onToggle, onRotate, onDelete }: Props) => {
     <Table aria-label={t("apiTokensTable")} variant="compact" data-testid="api-tokens-table">
       <Thead>
         <Tr>
-          <Th>
+          <Th modifier="wrap">
             {t("apiTokensName")} / {t("apiTokensKey")}
           </Th>
-          <Th>{t("apiTokensScopes")}</Th>
-          <Th>{t("apiTokensRoles")}</Th>
-          <Th>{t("apiTokensAllowedIps")}</Th>
-          <Th>{t("apiTokensState")}</Th>
-          <Th>{t("apiTokensCreated")}</Th>
-          <Th>{t("apiTokensExpires")}</Th>
-          <Th>{t("apiTokensLastUsed")}</Th>
+          <Th modifier="wrap">{t("apiTokensScopes")}</Th>
+          <Th modifier="wrap">{t("apiTokensRoles")}</Th>
+          <Th modifier="wrap">{t("apiTokensAllowedIps")}</Th>
+          <Th modifier="wrap">{t("apiTokensState")}</Th>
+          <Th modifier="wrap">{t("apiTokensCreated")}</Th>
+          <Th modifier="wrap">{t("apiTokensExpires")}</Th>
+          <Th modifier="wrap">{t("apiTokensLastUsed")}</Th>
           <Th screenReaderText={t("apiTokensActions")} />
         </Tr>
       </Thead>
