@@ -71,6 +71,7 @@ final class ApiTokenAuthenticator implements Authenticator {
             DoorEvents.accepted(context.getEvent(), accepted);
             DirectGrantRules.shape(context.getAuthenticationSession(), accepted.credential().key(),
                     accepted.scopes(), requestedScope);
+            DirectGrantRules.limitRoles(context.getSession(), context.getAuthenticationSession(), accepted);
             context.setUser(user);
             context.success();
             return;

@@ -20,6 +20,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 
 import io.github.kcpat.credential.TokenData;
+import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.verify.Verdict;
 
@@ -113,9 +114,12 @@ public final class ForwardAuthEndpoint {
     private String accessToken(ClientModel client, Verdict.Accepted accepted) {
         String key = accepted.credential().key();
         TokenData data = accepted.credential().data();
-        // everything that shapes the minted token, but not lastUsedAt, which changes without changing it
+        // everything that shapes the minted token, but not lastUsedAt, which changes without changing it; the roles
+        // chosen that the owner holds right now, so a role taken from the owner leaves the JWT at once
         String fingerprint = String.join("|", client.getId(), String.valueOf(accepted.scopes()), data.state().name(),
-                String.valueOf(accepted.expiresAt()), String.valueOf(data.updatedAt()));
+                String.valueOf(accepted.expiresAt()), String.valueOf(data.updatedAt()),
+                String.valueOf(RoleLimits.heldOf(door.realm(), accepted.owner(), accepted.chosenRoles())),
+                String.valueOf(accepted.forbiddenRoles()));
         long now = ServerClock.INSTANCE.instant().getEpochSecond();
         String realmId = door.realm().getId();
         MintedTokenCache.Minted cached = minted.get(realmId, key, fingerprint, now);

@@ -13,7 +13,9 @@ public enum RefusalReason {
     DISABLED("token_disabled", true),
     EXPIRED("token_expired", true),
     OWNER_DISABLED("owner_disabled", true),
-    ROLE_MISSING("role_missing", true);
+    ROLE_MISSING("role_missing", true),
+    /** Used from an address outside the token's allowlist (Keycloak's view of the caller's address). */
+    IP_NOT_ALLOWED("ip_not_allowed", true);
 
     private final String eventDetail;
     private final boolean logged;

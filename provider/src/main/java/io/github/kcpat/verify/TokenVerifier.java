@@ -66,8 +66,11 @@ public final class TokenVerifier {
         if (!judgement.usable()) {
             return new Verdict.Refused(judgement.refusal(), token.key(), owner);
         }
+        if (!ValidityRules.allowsAddress(credential.data(), session.getContext().getConnection().getRemoteAddr())) {
+            return new Verdict.Refused(RefusalReason.IP_NOT_ALLOWED, token.key(), owner);
+        }
         LastUsedRecorder.of(session).recordUse(session, realm, owner, credential, now);
         return new Verdict.Accepted(owner, credential, policy.effectiveScopes(credential.data().scopes()),
-                judgement.effectiveExpiry());
+                judgement.effectiveExpiry(), policy.forbiddenRoles());
     }
 }

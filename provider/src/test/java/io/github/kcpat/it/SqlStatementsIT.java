@@ -126,9 +126,14 @@ class SqlStatementsIT {
         assertEquals(1, sql.stream().filter(statement -> statement.equals(OWNER_LOOKUP)).count(), String.join("\n", sql));
     }
 
-    /** A token of alice used once, so that its owner is cached and its last-use time is written. */
+    /**
+     * A token of alice used once, so that its owner is cached and its last-use time is written; with every check on:
+     * roles chosen (checked against alice's roles and the forbidden ones at each use) and an IP allowlist.
+     */
     private static String warmToken(String name) {
-        String token = realm.tokensOf("alice").createToken(name + "-" + System.nanoTime()).value();
+        String token = realm.tokensOf("alice").createToken(Map.of("name", name + "-" + System.nanoTime(),
+                "roles", Map.of("realm", List.of(DemoRealm.ROLE), "clients", Map.of("account", List.of("view-profile"))),
+                "allowedIps", List.of("127.0.0.0/8", "::1"))).value();
         assertEquals(200, realm.exchange(token).status());
         settle();
         assertEquals(200, realm.exchange(token).status());
