@@ -14,10 +14,12 @@ import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.TokenUtil;
 
@@ -65,6 +67,10 @@ final class DirectGrantRules {
         // level of authentication 0: Keycloak's acr mapper then writes "0", not the "1" of an interactive login
         authSession.setAuthNote(Constants.LEVEL_OF_AUTHENTICATION, Provenance.ACR);
         authSession.setUserSessionNote(Provenance.SESSION_NOTE, tokenKey);
+        // nothing stored, as at the other doors: a stored session would let Keycloak's introspection and userinfo
+        // endpoints work the JWT's roles out again from the owner's, past the token's chosen and forbidden roles
+        authSession.setClientNote(AuthenticationManager.USER_SESSION_PERSISTENT_STATE,
+                UserSessionModel.SessionPersistenceState.TRANSIENT.name());
     }
 
     /**

@@ -121,6 +121,20 @@ class TokenLimitsIT {
     }
 
     @Test
+    void keycloaksOwnIntrospectionCannotWorkADirectGrantJwtsRolesOutAgain() {
+        CreatedToken chosen = owner.createToken(Map.of("name", uniqueName("grant-introspected"),
+                "roles", Map.of("realm", List.of(READER))));
+        HttpResult grant = doors.directGrant(username, chosen.value());
+        assertRoles(jwtFrom(grant), Set.of(READER), Set.of());
+        // the session is transient, as at every other door: nothing for introspection to rebuild the roles from
+        HttpResult introspected = realm.http().postForm("/realms/" + DemoRealm.NAME + "/protocol/openid-connect/token/introspect",
+                Map.of("token", grant.text("access_token")), DemoClient.OTHER_SERVICE.basicAuth());
+        assertEquals(200, introspected.status(), introspected::toString);
+        assertFalse(introspected.json().path("active").asBoolean(), introspected::toString);
+        assertFalse(introspected.body().contains(WRITER), introspected::toString);
+    }
+
+    @Test
     void tokenExchangeNarrowsTheChosenRolesToWhatTheRequestingClientMayCarry() {
         String gateway = keycloak.clientUuid(DemoRealm.NAME, DemoClient.API_GATEWAY.clientId());
         String mappings = "/clients/" + gateway + "/scope-mappings/realm";
