@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kcpat.it.support.BoundClient;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.Http;
@@ -127,6 +128,32 @@ class NginxForwardAuthIT {
             HttpResult refused = gateway.get("/api/orders", header);
             assertEquals(401, refused.status(), refused::toString);
             assertEquals(List.of(), upstream.requests(), "the upstream was called with a disabled token");
+        } finally {
+            alice.delete(token.key());
+        }
+    }
+
+    /**
+     * An allowlisted token through nginx: nginx forwards the client's address, Keycloak believes it because nginx
+     * (127.0.0.1) is its trusted proxy, so the client at 127.0.0.2 gets through and the one at 127.0.0.3 does not, even
+     * when it sends an X-Forwarded-For of its own naming the allowed address.
+     */
+    @Test
+    void anAllowlistedTokenPassesOnlyForTheClientAddressNginxForwards() {
+        CreatedToken token = alice.createToken(Map.of("name", uniqueName("nginx-fenced"), "allowedIps", List.of("127.0.0.2")));
+        try {
+            String[] header = {"Authorization", "APIToken " + token.value()};
+            HttpResult allowed = BoundClient.from("127.0.0.2", nginx.baseUrl()).get("/api/orders", header);
+            assertEquals(200, allowed.status(), () -> allowed + nginx.logs());
+            assertEquals(1, upstream.requests().size());
+            upstream.forget();
+
+            HttpResult elsewhere = BoundClient.from("127.0.0.3", nginx.baseUrl()).get("/api/orders", header);
+            assertEquals(401, elsewhere.status(), elsewhere::toString);
+            HttpResult claimed = BoundClient.from("127.0.0.3", nginx.baseUrl()).get("/api/orders",
+                    "Authorization", "APIToken " + token.value(), "X-Forwarded-For", "127.0.0.2");
+            assertEquals(401, claimed.status(), claimed::toString);
+            assertEquals(List.of(), upstream.requests(), "the upstream was called from outside the allowlist");
         } finally {
             alice.delete(token.key());
         }

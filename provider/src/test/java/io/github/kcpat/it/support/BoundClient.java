@@ -48,21 +48,33 @@ public final class BoundClient {
     }
 
     /** {@code headers}: name, value, name, value… */
+    public HttpResult get(String path, String... headers) {
+        return send("GET", path, null, "", headers);
+    }
+
+    /** {@code headers}: name, value, name, value… */
     public HttpResult post(String path, String contentType, String body, String... headers) {
-        StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+        return send("POST", path, contentType, body, headers);
+    }
+
+    private HttpResult send(String method, String path, String contentType, String body, String... headers) {
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nConnection: close\r\n");
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        request.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(content.length).append("\r\n\r\n");
+        if (contentType != null) {
+            request.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(content.length).append("\r\n");
+        }
+        request.append("\r\n");
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(new InetSocketAddress(InetAddress.getByName(base.getHost()), base.getPort()), 5000);
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(content);
-            return parse("POST " + path + " from " + from.getHostAddress(), socket.getInputStream().readAllBytes());
+            return parse(method + " " + path + " from " + from.getHostAddress(), socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
