@@ -13,7 +13,9 @@ public enum RefusalReason {
     DISABLED("token_disabled", true),
     EXPIRED("token_expired", true),
     OWNER_DISABLED("owner_disabled", true),
-    ROLE_MISSING("role_missing", true);
+    ROLE_MISSING("role_missing", true),
+    /** A usable token presented under a name that is not its owner's (Basic at forward-auth, Direct Grant). */
+    USER_MISMATCH("token_of_another_user", true);
 
     private final String eventDetail;
     private final boolean logged;
