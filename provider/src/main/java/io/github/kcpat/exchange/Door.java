@@ -3,6 +3,7 @@ package io.github.kcpat.exchange;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -14,6 +15,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 
 import io.github.kcpat.events.DoorEvents;
@@ -68,7 +70,12 @@ final class Door {
      * the door's refusal.
      */
     Verdict.Accepted admit(String presented, Supplier<EventBuilder> event) {
-        Verdict verdict = new TokenVerifier(session, realm).verify(presented);
+        return admit(presented, owner -> true, event);
+    }
+
+    /** As {@link #admit(String, Supplier)}, refusing a token whose owner is not the one the caller {@code named}. */
+    Verdict.Accepted admit(String presented, Predicate<UserModel> named, Supplier<EventBuilder> event) {
+        Verdict verdict = new TokenVerifier(session, realm).verify(presented, named);
         if (verdict instanceof Verdict.Refused refused) {
             DoorEvents.refused(event, refused);
             throw refusal.get();

@@ -157,7 +157,7 @@ class DoorMatrixIT {
                 assertEquals(Doors.ACCESS_TOKEN_TYPE, result.json().path("issued_token_type").asText(), result::toString);
                 assertJwtOf(owner, result.text("access_token"), DemoClient.API_GATEWAY.clientId());
             }
-            case FORWARD_AUTH -> {
+            case FORWARD_AUTH, FORWARD_AUTH_BASIC -> {
                 assertEquals(200, result.status(), result::toString);
                 assertEquals("", result.body(), result::toString);
                 String authorization = result.header("Authorization").orElse("");

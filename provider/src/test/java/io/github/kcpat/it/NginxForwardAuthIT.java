@@ -12,12 +12,14 @@ import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakExtension;
 import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.LoopbackCommand;
 import io.github.kcpat.it.support.Nginx;
 import io.github.kcpat.it.support.RecordingUpstream;
 import io.github.kcpat.it.support.RecordingUpstream.Request;
 import io.github.kcpat.it.support.TokenApi;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +39,8 @@ class NginxForwardAuthIT {
     private final DemoRealm realm;
     private final KeycloakServer server;
     private RecordingUpstream upstream;
+    private Path dir;
+    private LoopbackCommand command;
     private Nginx nginx;
     private Http gateway;
     private TokenApi alice;
@@ -49,7 +53,8 @@ class NginxForwardAuthIT {
     @BeforeAll
     void startNginxInFrontOfAnUpstream() {
         upstream = RecordingUpstream.start();
-        Path dir = Path.of(System.getProperty("keycloak.home")).toAbsolutePath().getParent().resolve("nginx");
+        dir = Path.of(System.getProperty("keycloak.home")).toAbsolutePath().getParent().resolve("nginx");
+        command = new LoopbackCommand(dir.resolve("home"));
         nginx = Nginx.start(ROOT.resolve("docs/examples/nginx.conf"), dir,
                 "127.0.0.1:" + URI.create(server.baseUrl()).getPort(), upstream.address());
         gateway = new Http(nginx.baseUrl());
@@ -88,6 +93,30 @@ class NginxForwardAuthIT {
             assertEquals("alice", seen.header("X-Auth-Request-User"));
             assertEquals("alice@example.com", seen.header("X-Auth-Request-Email"));
             assertEquals("true", seen.header("X-Auth-Request-Email-Verified"));
+        } finally {
+            alice.delete(token.key());
+        }
+    }
+
+    /** An app password: {@code curl -u alice:<token>} sends Basic at once, and the upstream still sees only a JWT. */
+    @Test
+    void curlWithTheOwnerAndTheTokenAsBasicCredentialsGetsThrough() {
+        CreatedToken token = alice.createToken(uniqueName("nginx-basic"));
+        try {
+            LoopbackCommand.Result curl = curl("-u", "alice:" + token.value(), nginx.baseUrl() + "/api/orders");
+
+            assertEquals(0, curl.exitCode(), curl::toString);
+            assertEquals("upstream\n200", curl.output(), () -> curl + nginx.logs());
+            Request seen = onlyRequest();
+            String authorization = seen.header("Authorization");
+            assertTrue(authorization != null && authorization.startsWith("Bearer "), () -> "upstream got " + authorization);
+            assertEquals(realm.userId("alice"), realm.verifyJwt(authorization.substring("Bearer ".length())).claims().path("sub").asText());
+            assertEquals("alice", seen.header("X-Auth-Request-User"));
+            upstream.forget();
+
+            LoopbackCommand.Result otherUser = curl("-u", "bob:" + token.value(), nginx.baseUrl() + "/api/orders");
+            assertTrue(otherUser.output().endsWith("\n401"), otherUser::toString);
+            assertEquals(List.of(), upstream.requests(), "the upstream was called with a token under another user's name");
         } finally {
             alice.delete(token.key());
         }
@@ -157,6 +186,13 @@ class NginxForwardAuthIT {
         } finally {
             alice.delete(token.key());
         }
+    }
+
+    /** The real curl, loopback only; its output is the body, then a line with the status. */
+    private LoopbackCommand.Result curl(String... args) {
+        List<String> line = new ArrayList<>(List.of("curl", "-q", "-s", "--noproxy", "*", "-w", "\n%{http_code}"));
+        line.addAll(List.of(args));
+        return command.run(dir, line.toArray(String[]::new));
     }
 
     private Request onlyRequest() {

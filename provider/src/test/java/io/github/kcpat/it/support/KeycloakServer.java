@@ -630,7 +630,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** Deletes a folder and everything in it; nothing happens when it does not exist. */
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
