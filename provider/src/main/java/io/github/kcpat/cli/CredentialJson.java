@@ -3,6 +3,7 @@ package io.github.kcpat.cli;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.token.ApiToken;
 import io.github.kcpat.token.JsonText;
 import io.github.kcpat.token.StoredCredential;
@@ -18,12 +19,13 @@ public final class CredentialJson {
 
     /** The credential as JSON text, for tools that write realm import files (the benchmark's seeding). */
     public static String write(ApiToken token, String name, Instant expiresAt, List<String> scopes, boolean disabled, Instant now) {
-        return JsonText.write(of(token, name, expiresAt, scopes, disabled, now));
+        return JsonText.write(of(token, name, expiresAt, scopes, disabled, now, null, List.of()));
     }
 
     static StoredCredential.Imported of(ApiToken token, String name, Instant expiresAt, List<String> scopes, boolean disabled,
-            Instant now) {
-        StoredCredential.Data data = StoredCredential.Data.of(scopes, disabled ? "DISABLED" : "ACTIVE", expiresAt, now);
+            Instant now, RoleChoice roles, List<String> allowedIps) {
+        StoredCredential.Data data = StoredCredential.Data.of(scopes, disabled ? "DISABLED" : "ACTIVE", expiresAt, now)
+                .limitedTo(roles, allowedIps);
         return StoredCredential.Imported.of(token, name, data, now);
     }
 }

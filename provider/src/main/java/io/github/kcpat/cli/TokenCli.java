@@ -3,9 +3,14 @@ package io.github.kcpat.cli;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import io.github.kcpat.limits.IpAllowlist;
+import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.token.ApiToken;
 import io.github.kcpat.token.Expiry;
 import io.github.kcpat.token.JsonText;
@@ -26,8 +31,11 @@ public final class TokenCli {
               generate                  (default) print a new token: {"token": "...", "key": "..."}
               --get-key <token>         print the key of an existing token: {"token": "...", "key": "..."}
               --credential --name <name> [--expires <2027-01-31 | 2027-01-31T12:00:00Z>] [--scopes a,b] [--disabled]
+                           [--roles reader,orders-api/read] [--allowed-ips 10.0.0.0/8,192.0.2.7]
                                         print a new token and its credential JSON for a realm import file
-                                        (users[].credentials[]); a date alone means "valid through that day, UTC"
+                                        (users[].credentials[]); a date alone means "valid through that day, UTC";
+                                        --roles: realm roles by name, client roles as <clientId>/<role>;
+                                        --allowed-ips: addresses or CIDR ranges the token may be used from
               --help                    this text
 
             Exit codes: 0 done, 2 bad usage, or a malformed token or one whose secret is plainly not random.
@@ -100,6 +108,8 @@ public final class TokenCli {
         Instant expiresAt = null;
         List<String> scopes = List.of();
         boolean disabled = false;
+        RoleChoice roles = null;
+        List<String> allowedIps = List.of();
         for (int i = 0; i < options.size(); i++) {
             String option = options.get(i);
             switch (option) {
@@ -108,6 +118,8 @@ public final class TokenCli {
                 case "--scopes" -> scopes = Arrays.stream(value(options, ++i, option).split(","))
                         .map(String::trim).filter(scope -> !scope.isEmpty()).distinct().toList();
                 case "--disabled" -> disabled = true;
+                case "--roles" -> roles = roles(value(options, ++i, option));
+                case "--allowed-ips" -> allowedIps = allowedIps(value(options, ++i, option));
                 default -> throw new UsageException("unknown option " + option);
             }
         }
@@ -120,8 +132,38 @@ public final class TokenCli {
         }
         ApiToken token = ApiToken.generate();
         out.println(JsonText.write(new Printed(token.value(), token.key(),
-                CredentialJson.of(token, name, expiresAt, scopes, disabled, now))));
+                CredentialJson.of(token, name, expiresAt, scopes, disabled, now, roles, allowedIps))));
         return 0;
+    }
+
+    /** {@code reader,orders-api/read}: a name alone is a realm role, {@code <clientId>/<role>} a client's role. */
+    private static RoleChoice roles(String list) {
+        List<String> realm = new ArrayList<>();
+        Map<String, List<String>> clients = new TreeMap<>();
+        for (String label : items(list)) {
+            int slash = label.lastIndexOf('/');
+            if (slash == 0 || slash == label.length() - 1) {
+                throw new UsageException("--roles takes role names and <clientId>/<role>, separated by commas");
+            }
+            if (slash < 0) {
+                realm.add(label);
+            } else {
+                clients.computeIfAbsent(label.substring(0, slash), client -> new ArrayList<>()).add(label.substring(slash + 1));
+            }
+        }
+        return new RoleChoice(realm, clients);
+    }
+
+    private static List<String> allowedIps(String list) {
+        try {
+            return IpAllowlist.parse(items(list)).texts();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--allowed-ips: " + e.getMessage().replace("allowedIps must be", "takes"));
+        }
+    }
+
+    private static List<String> items(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(item -> !item.isEmpty()).distinct().toList();
     }
 
     private static String validName(String raw) {

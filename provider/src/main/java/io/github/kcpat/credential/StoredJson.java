@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.kcpat.limits.IpAllowlist;
 import io.github.kcpat.token.ApiToken;
 import io.github.kcpat.token.StoredCredential;
 
@@ -27,7 +28,8 @@ final class StoredJson {
                 text(data.lastUsedAt()), data.remindersSent().isEmpty() ? null : data.remindersSent(),
                 data.disabledBy() == null ? null : data.disabledBy().text(),
                 // format 1's flag too, so a rollback to a JAR that knows only the flag keeps an admin's disabling
-                data.disabledByAdmin() ? Boolean.TRUE : null).json();
+                data.disabledByAdmin() ? Boolean.TRUE : null, null, null)
+                .limitedTo(data.roles(), data.allowedIps().texts()).json();
     }
 
     /** Parses anew on every call; the hot path reads through {@link ParsedData}. */
@@ -36,7 +38,7 @@ final class StoredJson {
         return new TokenData(data.scopes() == null ? List.of() : data.scopes(),
                 data.state() == null ? TokenState.ACTIVE : TokenState.valueOf(data.state()),
                 instant(data.expiresAt()), instant(data.updatedAt()), instant(data.lastUsedAt()), data.remindersSent(),
-                disabledBy(data));
+                disabledBy(data), data.roles(), IpAllowlist.stored(data.allowedIps()));
     }
 
     /** Format 2's {@code disabledBy}, else format 1's {@code disabledByAdmin} (an owner's disabling went unrecorded). */

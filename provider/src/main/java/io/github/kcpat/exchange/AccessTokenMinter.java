@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.events.EventBuilder;
@@ -14,6 +15,7 @@ import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -43,9 +45,10 @@ final class AccessTokenMinter {
      * @param tokenKey    key of the API token the JWT is minted for: it goes into the JWT as {@link Provenance#CLAIM}
      * @param tokenScopes names of realm client scopes the token carries; they apply on top of the
      *                    client's default scopes whether or not the client lists them as optional
+     * @param roles       the roles the JWT carries, made from those Keycloak's scope rules give the client
      */
     static AccessTokenResponse mint(KeycloakSession session, RealmModel realm, ClientModel client, UserModel owner,
-            String tokenKey, List<String> tokenScopes, EventBuilder event) {
+            String tokenKey, List<String> tokenScopes, UnaryOperator<Set<RoleModel>> roles, EventBuilder event) {
         UserSessionModel userSession = new UserSessionManager(session).createUserSession(null, realm, owner,
                 owner.getUsername(), session.getContext().getConnection().getRemoteHost(), AUTH_METHOD, false, null, null,
                 UserSessionModel.SessionPersistenceState.TRANSIENT);
@@ -58,8 +61,8 @@ final class AccessTokenMinter {
         clientSession.setNote(OIDCLoginProtocol.SCOPE_PARAM, String.join(" ", tokenScopes));
         clientSession.setNote(Constants.LEVEL_OF_AUTHENTICATION, String.valueOf(Constants.NO_LOA));
         clientSession.setTimestamp(userSession.getLastSessionRefresh());
-        ClientSessionContext context = ClientSessionContexts.withScopes(
-                clientSession, scopes(session, realm, client, owner, tokenScopes), session);
+        ClientSessionContext context = RoleLimitedContext.of(ClientSessionContexts.withScopes(
+                clientSession, scopes(session, realm, client, owner, tokenScopes), session), roles);
 
         TokenManager.AccessTokenResponseBuilder response = new TokenManager()
                 .responseBuilder(realm, client, event, session, userSession, context)
@@ -78,6 +81,12 @@ final class AccessTokenMinter {
         token.setOtherClaims(Provenance.CLAIM, tokenKey);
         token.setAcr(Provenance.ACR);
         token.setOtherClaims(OAuth2Constants.AUTHENTICATOR_METHOD_REFERENCE, List.of(Provenance.AMR));
+    }
+
+    /** The roles Keycloak's scope rules give {@code client} for a JWT of the token's owner with these token scopes. */
+    static Set<RoleModel> scopedRoles(KeycloakSession session, RealmModel realm, ClientModel client, UserModel owner,
+            List<String> tokenScopes) {
+        return TokenManager.getAccess(owner, client, scopes(session, realm, client, owner, tokenScopes).stream());
     }
 
     private static Set<ClientScopeModel> scopes(KeycloakSession session, RealmModel realm, ClientModel client, UserModel owner,

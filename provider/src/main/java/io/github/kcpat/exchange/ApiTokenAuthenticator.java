@@ -20,6 +20,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
 import io.github.kcpat.events.DoorEvents;
+import io.github.kcpat.verify.RefusalReason;
 import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;
 
@@ -71,6 +72,7 @@ final class ApiTokenAuthenticator implements Authenticator {
             DoorEvents.accepted(context.getEvent(), accepted);
             DirectGrantRules.shape(context.getAuthenticationSession(), accepted.credential().key(),
                     accepted.scopes(), requestedScope);
+            DirectGrantRules.limitRoles(context.getSession(), context.getAuthenticationSession(), accepted);
             context.setUser(user);
             context.success();
             return;
@@ -79,7 +81,8 @@ final class ApiTokenAuthenticator implements Authenticator {
         if (verdict instanceof Verdict.Refused refused) {
             DoorEvents.refused(context.getEvent(), refused, Errors.INVALID_USER_CREDENTIALS);
         } else {
-            context.getEvent().detail(Details.REASON, "token_of_another_user").error(Errors.INVALID_USER_CREDENTIALS);
+            context.getEvent().detail(Details.REASON, RefusalReason.USER_MISMATCH.eventDetail())
+                    .error(Errors.INVALID_USER_CREDENTIALS);
         }
         context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, invalidCredentials());
     }

@@ -64,8 +64,10 @@ final class ApiTokenExchangeProvider implements TokenExchangeProvider {
         DoorEvents.accepted(event, accepted);
         // a client with "Full scope allowed" would otherwise receive every role of the owner
         ClientModel issuedTo = client.isFullScopeAllowed() ? new ScopeLimitedClient(client) : client;
+        // chosen roles narrowed further by what this client may carry: its scope mappings and those of the granted scopes
         AccessTokenResponse response = AccessTokenMinter.mint(context.getSession(), context.getRealm(), issuedTo,
-                accepted.owner(), accepted.credential().key(), grantedScopes(accepted, client, context.getParams().getScope()), event);
+                accepted.owner(), accepted.credential().key(), grantedScopes(accepted, client, context.getParams().getScope()),
+                door.roles(accepted, false), event);
         response.setOtherClaims(OAuth2Constants.ISSUED_TOKEN_TYPE, OAuth2Constants.ACCESS_TOKEN_TYPE);
         event.success();
         return context.getCors().add(Response.ok(response, MediaType.APPLICATION_JSON_TYPE));

@@ -1,5 +1,7 @@
 package io.github.kcpat.exchange;
 
+import java.util.List;
+
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -17,20 +19,23 @@ final class ApiTokenHeader {
 
     /** The presented token, or null when the header is missing or uses another scheme. */
     static String tokenFrom(HttpHeaders headers) {
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || authorization.length() <= SCHEME.length()
-                || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                || authorization.charAt(SCHEME.length()) != ' ') {
-            return null;
-        }
-        return authorization.substring(SCHEME.length() + 1).trim();
+        return AuthorizationHeader.credentials(headers.getHeaderString(HttpHeaders.AUTHORIZATION), SCHEME);
+    }
+
+    static String challenge(RealmModel realm) {
+        return SCHEME + " realm=" + AuthorizationHeader.quoted(realm.getName());
     }
 
     /** The one answer every unusable token gets, whatever the reason. */
     static Response unauthorized(RealmModel realm) {
-        return JsonResponses.errorBuilder(Response.Status.UNAUTHORIZED, "invalid_token",
-                        "The API token is missing, malformed, unknown, disabled or expired")
-                .header(HttpHeaders.WWW_AUTHENTICATE, SCHEME + " realm=\"" + realm.getName() + "\"")
-                .build();
+        return unauthorized(List.of(challenge(realm)));
+    }
+
+    /** That answer with {@code challenges}, one {@code WWW-Authenticate} field each, in this order. */
+    static Response unauthorized(List<String> challenges) {
+        Response.ResponseBuilder response = JsonResponses.errorBuilder(Response.Status.UNAUTHORIZED, "invalid_token",
+                "The API token is missing, malformed, unknown, disabled or expired");
+        challenges.forEach(challenge -> response.header(HttpHeaders.WWW_AUTHENTICATE, challenge));
+        return response.build();
     }
 }

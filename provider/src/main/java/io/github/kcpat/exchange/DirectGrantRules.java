@@ -2,6 +2,7 @@ package io.github.kcpat.exchange;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,13 +11,22 @@ import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.TokenUtil;
 
+import io.github.kcpat.compat.ResolvedRoles;
+import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.verify.Provenance;
+import io.github.kcpat.verify.Verdict;
 
 /**
  * What door 4 adds to Keycloak's password grant so that a JWT born from an API token cannot outgrow the token:
@@ -57,6 +67,24 @@ final class DirectGrantRules {
         // level of authentication 0: Keycloak's acr mapper then writes "0", not the "1" of an interactive login
         authSession.setAuthNote(Constants.LEVEL_OF_AUTHENTICATION, Provenance.ACR);
         authSession.setUserSessionNote(Provenance.SESSION_NOTE, tokenKey);
+        // nothing stored, as at the other doors: a stored session would let Keycloak's introspection and userinfo
+        // endpoints work the JWT's roles out again from the owner's, past the token's chosen and forbidden roles
+        authSession.setClientNote(AuthenticationManager.USER_SESSION_PERSISTENT_STATE,
+                UserSessionModel.SessionPersistenceState.TRANSIENT.name());
+    }
+
+    /**
+     * Fixes the roles of the JWT Keycloak is about to mint: those the token may carry of the roles the client and the
+     * token's scopes give (the client here is the caller's, so chosen roles are narrowed by what it may carry).
+     */
+    static void limitRoles(KeycloakSession session, AuthenticationSessionModel authSession, Verdict.Accepted accepted) {
+        ClientModel client = authSession.getClient();
+        UserModel owner = accepted.owner();
+        Set<RoleModel> base = TokenManager.getAccess(owner, client, TokenManager.getRequestedClientScopes(session,
+                authSession.getClientNote(OIDCLoginProtocol.SCOPE_PARAM), client, owner));
+        Set<RoleModel> granted = RoleLimits.granted(authSession.getRealm(), owner, accepted.chosenRoles(),
+                accepted.forbiddenRoles(), base, false);
+        ResolvedRoles.preset(session, authSession.getParentSession().getId(), client, granted);
     }
 
     record Refusal(String reason, String error, String description) {

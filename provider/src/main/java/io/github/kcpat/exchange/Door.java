@@ -1,6 +1,9 @@
 package io.github.kcpat.exchange;
 
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -11,10 +14,13 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 
 import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.events.TokenEvents;
+import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.Verdict;
 
@@ -64,7 +70,12 @@ final class Door {
      * the door's refusal.
      */
     Verdict.Accepted admit(String presented, Supplier<EventBuilder> event) {
-        Verdict verdict = new TokenVerifier(session, realm).verify(presented);
+        return admit(presented, owner -> true, event);
+    }
+
+    /** As {@link #admit(String, Supplier)}, refusing a token whose owner is not the one the caller {@code named}. */
+    Verdict.Accepted admit(String presented, Predicate<UserModel> named, Supplier<EventBuilder> event) {
+        Verdict verdict = new TokenVerifier(session, realm).verify(presented, named);
         if (verdict instanceof Verdict.Refused refused) {
             DoorEvents.refused(event, refused);
             throw refusal.get();
@@ -72,13 +83,25 @@ final class Door {
         return (Verdict.Accepted) verdict;
     }
 
-    /** Logs the accepted token's use in {@code event} and mints its access token, issued to {@code client}. */
+    /**
+     * Logs the accepted token's use in {@code event} and mints its access token, issued to {@code client} (the realm's
+     * exchange client): the roles chosen for the token are its grant there, whatever the client's scope mappings.
+     */
     AccessTokenResponse mint(ClientModel client, Verdict.Accepted accepted, EventBuilder event) {
         event.client(client);
         DoorEvents.accepted(event, accepted);
         AccessTokenResponse minted = AccessTokenMinter.mint(session, realm, client, accepted.owner(),
-                accepted.credential().key(), accepted.scopes(), event);
+                accepted.credential().key(), accepted.scopes(), roles(accepted, true), event);
         event.success();
         return minted;
+    }
+
+    /**
+     * What the JWT of {@code accepted} carries of the roles Keycloak's scope rules give its client: see
+     * {@link RoleLimits#granted}; {@code choiceOverridesScope} for the realm's own exchange client only.
+     */
+    UnaryOperator<Set<RoleModel>> roles(Verdict.Accepted accepted, boolean choiceOverridesScope) {
+        return base -> RoleLimits.granted(realm, accepted.owner(), accepted.chosenRoles(), accepted.forbiddenRoles(), base,
+                choiceOverridesScope);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.kcpat.exchange;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -20,13 +24,16 @@ import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 
 import io.github.kcpat.credential.TokenData;
+import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.verify.Verdict;
 
 /**
  * Door 3, gateway forward-auth ({@code /realms/{realm}/personal-api-tokens/auth}, any method, any sub-path):
- * nginx {@code auth_request}, Traefik ForwardAuth and Envoy ext_authz ask here on every API request.
- * 200 carries {@code Authorization: Bearer <jwt>} for the upstream; 401 carries the APIToken challenge.
+ * nginx {@code auth_request}, Traefik ForwardAuth and Envoy ext_authz ask here on every API request, with
+ * {@code Authorization: APIToken <token>} or {@code Basic base64(owner:token)} ({@link BasicCredentials}).
+ * 200 carries {@code Authorization: Bearer <jwt>} for the upstream; 401 carries the challenges of
+ * {@link ForwardAuthChallenge}.
  */
 public final class ForwardAuthEndpoint {
 
@@ -39,13 +46,13 @@ public final class ForwardAuthEndpoint {
 
     /** {@code minted}: this node's memory of minted JWTs, kept by the factory that serves the doors. */
     public ForwardAuthEndpoint(KeycloakSession session, RealmModel realm, MintedTokenCache minted) {
-        this.door = Door.answering(session, realm, ForwardAuthEndpoint::refusal);
+        this.door = Door.answering(session, realm, refused -> refusal(session, refused));
         this.minted = minted;
     }
 
-    /** The answer to a bad token, which a request to a disabled realm gets too. */
-    public static Response refusal(RealmModel realm) {
-        return ApiTokenHeader.unauthorized(realm);
+    /** The answer to a bad token in this request, which a request to a disabled realm gets too. */
+    public static Response refusal(KeycloakSession session, RealmModel realm) {
+        return ForwardAuthChallenge.unauthorized(session.getContext(), realm);
     }
 
     @GET
@@ -91,7 +98,7 @@ public final class ForwardAuthEndpoint {
     }
 
     private Response authorize() {
-        Verdict.Accepted accepted = door.admit(door.tokenFromHeader(), () -> door.event(EventType.TOKEN_EXCHANGE));
+        Verdict.Accepted accepted = admit();
         ClientModel client = ExchangeClient.require(door.realm());
         UserModel owner = accepted.owner();
         String accessToken = accessToken(client, accepted);
@@ -109,13 +116,27 @@ public final class ForwardAuthEndpoint {
         return response.build();
     }
 
+    /** Basic's token when its username names the owner; the APIToken header's token otherwise. */
+    private Verdict.Accepted admit() {
+        Supplier<EventBuilder> event = () -> door.event(EventType.TOKEN_EXCHANGE);
+        String authorization = door.session().getContext().getRequestHeaders().getHeaderString(HttpHeaders.AUTHORIZATION);
+        Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
+        if (basic.isPresent()) {
+            return door.admit(basic.get().password(), basic.get().ownerTest(door.realm()), event);
+        }
+        return door.admit(door.tokenFromHeader(), event);
+    }
+
     /** Reuses the access token minted for this very token state; mints (and logs the exchange) otherwise. */
     private String accessToken(ClientModel client, Verdict.Accepted accepted) {
         String key = accepted.credential().key();
         TokenData data = accepted.credential().data();
-        // everything that shapes the minted token, but not lastUsedAt, which changes without changing it
+        // everything that shapes the minted token, but not lastUsedAt, which changes without changing it; the roles
+        // chosen that the owner holds right now, so a role taken from the owner leaves the JWT at once
         String fingerprint = String.join("|", client.getId(), String.valueOf(accepted.scopes()), data.state().name(),
-                String.valueOf(accepted.expiresAt()), String.valueOf(data.updatedAt()));
+                String.valueOf(accepted.expiresAt()), String.valueOf(data.updatedAt()),
+                String.valueOf(RoleLimits.heldOf(door.realm(), accepted.owner(), accepted.chosenRoles())),
+                String.valueOf(accepted.forbiddenRoles()));
         long now = ServerClock.INSTANCE.instant().getEpochSecond();
         String realmId = door.realm().getId();
         MintedTokenCache.Minted cached = minted.get(realmId, key, fingerprint, now);

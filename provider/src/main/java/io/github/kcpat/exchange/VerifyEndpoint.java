@@ -1,5 +1,7 @@
 package io.github.kcpat.exchange;
 
+import java.util.Set;
+
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -11,6 +13,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.protocol.oidc.utils.AuthorizeClientUtil;
 
 import io.github.kcpat.events.DoorEvents;
@@ -21,7 +24,8 @@ import io.github.kcpat.verify.Verdict;
 /**
  * Door 5: {@code POST /realms/{realm}/personal-api-tokens/verify} (form {@code token=}) for resource servers that
  * prefer to ask, answered in the RFC 7662 introspection shape. The caller authenticates as a confidential
- * client, exactly as at Keycloak's own introspection endpoint.
+ * client, exactly as at Keycloak's own introspection endpoint. The roles answered are those a JWT from the exchange
+ * door would carry now ({@code realm_access} / {@code resource_access}).
  */
 public final class VerifyEndpoint {
 
@@ -45,7 +49,10 @@ public final class VerifyEndpoint {
         Verdict.Accepted accepted = door.admit(presented, () -> event);
         DoorEvents.accepted(event, accepted);
         event.success();
-        return JsonResponses.of(Response.Status.OK, Introspection.of(accepted, TokenPolicy.of(door.realm()).exchangeClientId()));
+        ClientModel exchangeClient = ExchangeClient.of(door.realm());
+        Set<RoleModel> roles = exchangeClient == null ? Set.of() : door.roles(accepted, true).apply(AccessTokenMinter.scopedRoles(
+                door.session(), door.realm(), exchangeClient, accepted.owner(), accepted.scopes()));
+        return JsonResponses.of(Response.Status.OK, Introspection.of(accepted, TokenPolicy.of(door.realm()).exchangeClientId(), roles));
     }
 
     private ClientModel confidentialCaller(EventBuilder event) {

@@ -4,11 +4,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+
+import io.github.kcpat.limits.IpAllowlist;
+import io.github.kcpat.limits.RoleChoice;
+import io.github.kcpat.token.JsonText;
 
 /**
  * A realm's rules for personal API tokens, kept as realm attributes named {@code personalApiTokens.*}
@@ -22,9 +31,15 @@ public record TokenPolicy(
         List<String> availableScopes,
         String exchangeClientId,
         List<Integer> reminderDays,
-        int recentLoginMinutes) {
+        int recentLoginMinutes,
+        boolean roleSelection,
+        RoleChoice forbiddenRoles,
+        boolean allowedIpsRequired,
+        int allowedIpsMinPrefixIpv4,
+        int allowedIpsMinPrefixIpv6) {
 
     public static final String ATTRIBUTE_PREFIX = "personalApiTokens.";
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     public static final String DEFAULT_EXCHANGE_CLIENT = "personal-api-tokens";
     /** A day: a longer window is no step-up at all, and Keycloak's SSO sessions rarely outlive it anyway. */
     public static final int MAX_RECENT_LOGIN_MINUTES = 1440;
@@ -32,9 +47,26 @@ public record TokenPolicy(
     public TokenPolicy {
         availableScopes = availableScopes == null ? List.of() : List.copyOf(availableScopes);
         reminderDays = reminderDays == null ? List.of() : List.copyOf(reminderDays);
+        forbiddenRoles = forbiddenRoles == null ? RoleChoice.NONE : forbiddenRoles;
     }
 
-    public static final TokenPolicy DEFAULTS = new TokenPolicy(365, true, 90, 100, List.of(), DEFAULT_EXCHANGE_CLIENT, List.of(7, 1), 0);
+    /**
+     * What no token carries unless the realm's admin says otherwise: the roles that manage a realm or act as another
+     * user. A composite holding one of them (such as {@code realm-admin}) is forbidden with it.
+     */
+    public static final RoleChoice DEFAULT_FORBIDDEN_ROLES = new RoleChoice(List.of(), Map.of(Constants.REALM_MANAGEMENT_CLIENT_ID,
+            List.of("manage-users", "manage-realm", "manage-clients", "manage-authorization", "manage-events",
+                    "manage-identity-providers", "impersonation")));
+
+    public static final TokenPolicy DEFAULTS = new TokenPolicy(365, true, 90, 100, List.of(), DEFAULT_EXCHANGE_CLIENT, List.of(7, 1), 0,
+            true, DEFAULT_FORBIDDEN_ROLES, false, 0, 0);
+
+    /** The policy of the first eight fields, the rest at their defaults. */
+    public TokenPolicy(int maxLifetimeDays, boolean expiryRequired, int defaultLifetimeDays, int maxTokensPerUser,
+            List<String> availableScopes, String exchangeClientId, List<Integer> reminderDays, int recentLoginMinutes) {
+        this(maxLifetimeDays, expiryRequired, defaultLifetimeDays, maxTokensPerUser, availableScopes, exchangeClientId,
+                reminderDays, recentLoginMinutes, true, DEFAULT_FORBIDDEN_ROLES, false, 0, 0);
+    }
 
     public static TokenPolicy of(RealmModel realm) {
         Function<String, Optional<String>> attribute = name -> Optional.ofNullable(realm.getAttribute(ATTRIBUTE_PREFIX + name))
@@ -49,8 +81,36 @@ public record TokenPolicy(
                 attribute.apply("reminderDays")
                         .map(value -> list(value).stream().map(TokenPolicy::number).flatMap(Optional::stream).toList())
                         .orElse(DEFAULTS.reminderDays),
-                attribute.apply("recentLoginMinutes").flatMap(TokenPolicy::number).orElse(DEFAULTS.recentLoginMinutes));
+                attribute.apply("recentLoginMinutes").flatMap(TokenPolicy::number).orElse(DEFAULTS.recentLoginMinutes),
+                attribute.apply("roleSelection").map(Boolean::parseBoolean).orElse(DEFAULTS.roleSelection),
+                attribute.apply("forbiddenRoles").flatMap(TokenPolicy::roles).orElse(DEFAULTS.forbiddenRoles),
+                attribute.apply("allowedIpsRequired").map(Boolean::parseBoolean).orElse(DEFAULTS.allowedIpsRequired),
+                attribute.apply("allowedIpsMinPrefixIpv4").flatMap(TokenPolicy::number).orElse(DEFAULTS.allowedIpsMinPrefixIpv4),
+                attribute.apply("allowedIpsMinPrefixIpv6").flatMap(TokenPolicy::number).orElse(DEFAULTS.allowedIpsMinPrefixIpv6));
     }
+
+    /**
+     * Roles stored as {@link RoleChoice} JSON; an attribute edited into something unreadable keeps the default. Every
+     * door reads the policy, so the last parse is remembered.
+     */
+    private static Optional<RoleChoice> roles(String json) {
+        ParsedRoles last = lastRoles;
+        if (last != null && last.json().equals(json)) {
+            return Optional.of(last.roles());
+        }
+        try {
+            RoleChoice parsed = JSON.readValue(json, RoleChoice.class);
+            lastRoles = new ParsedRoles(json, parsed);
+            return Optional.of(parsed);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record ParsedRoles(String json, RoleChoice roles) {
+    }
+
+    private static volatile ParsedRoles lastRoles;
 
     /** A hand-edited attribute that is not a whole number falls back to the default rather than failing requests. */
     private static Optional<Integer> number(String text) {
@@ -76,6 +136,19 @@ public record TokenPolicy(
         if (exchangeClientId == null || exchangeClientId.isBlank() || realm.getClientByClientId(exchangeClientId) == null) {
             throw new PolicyViolation("exchangeClientId: no client '" + exchangeClientId + "' in this realm");
         }
+        // a typo would forbid nothing and look like protection
+        forbiddenRoles.realm().stream().filter(role -> realm.getRole(role) == null).findFirst().ifPresent(role -> {
+            throw new PolicyViolation("forbiddenRoles: '" + role + "' is not a realm role of this realm");
+        });
+        forbiddenRoles.clients().forEach((clientId, roles) -> {
+            var client = realm.getClientByClientId(clientId);
+            if (client == null) {
+                throw new PolicyViolation("forbiddenRoles: no client '" + clientId + "' in this realm");
+            }
+            roles.stream().filter(role -> client.getRole(role) == null).findFirst().ifPresent(role -> {
+                throw new PolicyViolation("forbiddenRoles: '" + role + "' is not a role of client '" + clientId + "'");
+            });
+        });
     }
 
     /** The rules that need no realm: every number within its range, the default lifetime within the maximum. */
@@ -90,6 +163,8 @@ public record TokenPolicy(
             requireRange("reminderDays", days, 1, 365);
         }
         requireRange("recentLoginMinutes", recentLoginMinutes, 0, MAX_RECENT_LOGIN_MINUTES);
+        requireRange("allowedIpsMinPrefixIpv4", allowedIpsMinPrefixIpv4, 0, 32);
+        requireRange("allowedIpsMinPrefixIpv6", allowedIpsMinPrefixIpv6, 0, 128);
     }
 
     /** Stores the policy as realm attributes, where realm export and import carry it. */
@@ -103,6 +178,11 @@ public record TokenPolicy(
         realm.setAttribute(ATTRIBUTE_PREFIX + "reminderDays",
                 String.join(",", reminderDays.stream().map(String::valueOf).toList()));
         realm.setAttribute(ATTRIBUTE_PREFIX + "recentLoginMinutes", String.valueOf(recentLoginMinutes));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "roleSelection", String.valueOf(roleSelection));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "forbiddenRoles", JsonText.write(forbiddenRoles));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "allowedIpsRequired", String.valueOf(allowedIpsRequired));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "allowedIpsMinPrefixIpv4", String.valueOf(allowedIpsMinPrefixIpv4));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "allowedIpsMinPrefixIpv6", String.valueOf(allowedIpsMinPrefixIpv6));
     }
 
     private static void requireRange(String field, int value, int min, int max) {
@@ -166,6 +246,24 @@ public record TokenPolicy(
     /** Whether creating and rotating need a login at most {@link #recentLoginMinutes} old (0 = any login will do). */
     public boolean requiresRecentLogin() {
         return recentLoginMinutes > 0;
+    }
+
+    /** Refuses chosen roles where the realm offers no choice (the forbidden roles are {@code RoleLimits}' to check). */
+    public void checkRoleChoice(RoleChoice chosen) {
+        if (chosen != null && !chosen.isEmpty() && !roleSelection) {
+            throw new PolicyViolation("This realm does not let tokens carry chosen roles (roles)");
+        }
+    }
+
+    /** Refuses an allowlist this policy does not allow for a token being created or changed. */
+    public void checkAllowedIps(IpAllowlist allowedIps) {
+        if (allowedIpsRequired && allowedIps.isAnywhere()) {
+            throw new PolicyViolation("This realm requires an IP allowlist (allowedIps) on every new token");
+        }
+        allowedIps.widerThan(allowedIpsMinPrefixIpv4, allowedIpsMinPrefixIpv6).ifPresent(range -> {
+            throw new PolicyViolation("allowedIps: " + range.text() + " is wider than this realm allows (at most /"
+                    + (range.isIpv4() ? allowedIpsMinPrefixIpv4 : allowedIpsMinPrefixIpv6) + " wide)");
+        });
     }
 
     public void checkRoomForAnother(long tokensHeld) {

@@ -18,7 +18,7 @@ import io.github.kcpat.token.ApiToken;
  * API ({@link TokenFields}), read by the same strict rules.
  */
 record ProvisioningRequest(String action, String realm, String user, String key, String token, String name,
-        JsonNode expiresAt, List<String> scopes, TokenState state) {
+        JsonNode expiresAt, List<String> scopes, TokenState state, JsonNode roles, JsonNode allowedIps) {
 
     private static final Set<String> ACTIONS = Set.of("create", "update", "delete");
 
@@ -58,7 +58,7 @@ record ProvisioningRequest(String action, String realm, String user, String key,
     }
 
     TokenRequest tokenRequest() {
-        return TokenFields.request(name, expiresAt, scopes, state);
+        return TokenFields.request(name, expiresAt, scopes, state, roles, allowedIps);
     }
 
     /** Names the operation for log lines and failure reasons: action, key, realm and user, never the token. */

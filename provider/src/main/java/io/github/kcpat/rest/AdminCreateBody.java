@@ -17,7 +17,8 @@ import io.github.kcpat.service.TokenRequest;
 record AdminCreateBody(String user, String token, TokenRequest request) {
 
     /** The body's fields as read, before they are split into who, which value and what. */
-    private record Fields(String user, String token, String name, JsonNode expiresAt, List<String> scopes, TokenState state) {
+    private record Fields(String user, String token, String name, JsonNode expiresAt, List<String> scopes, TokenState state,
+            JsonNode roles, JsonNode allowedIps) {
     }
 
     /** Throws {@link InvalidInput} naming the broken rule. */
@@ -26,6 +27,7 @@ record AdminCreateBody(String user, String token, TokenRequest request) {
         if (read.user == null || read.user.isBlank()) {
             throw new InvalidInput("user (id or username) is required");
         }
-        return new AdminCreateBody(read.user, read.token, TokenFields.request(read.name, read.expiresAt, read.scopes, read.state));
+        return new AdminCreateBody(read.user, read.token, TokenFields.request(read.name, read.expiresAt, read.scopes, read.state,
+                read.roles, read.allowedIps));
     }
 }

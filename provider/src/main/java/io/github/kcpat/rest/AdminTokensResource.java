@@ -26,6 +26,8 @@ import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenSearch;
 import io.github.kcpat.notify.AdminCreatedMail;
+import io.github.kcpat.limits.RoleChoice;
+import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenChanges;
 import io.github.kcpat.service.TokenService;
@@ -128,6 +130,17 @@ public final class AdminTokensResource {
         UserModel owner = permittedUser(user, auth.users()::canManage);
         int deleted = service(owner).deleteAll();
         return JsonResponses.of(Response.Status.OK, new DeletedCount(deleted));
+    }
+
+    /** The roles an admin may choose for a token of {@code user}: those the user holds and the policy allows. */
+    @GET
+    @Path("users/{user}/roles")
+    public Response rolesOf(@PathParam("user") String user) {
+        AdminPermissions.allowed(() -> auth.users().requireQuery());
+        UserModel owner = permittedUser(user, auth.users()::canView);
+        TokenPolicy policy = TokenPolicy.of(realm);
+        RoleChoice roles = policy.roleSelection() ? RoleLimits.holdable(owner, policy.forbiddenRoles(), realm) : RoleChoice.NONE;
+        return JsonResponses.of(Response.Status.OK, roles);
     }
 
     /** The answer to deleting all of a user's tokens. */

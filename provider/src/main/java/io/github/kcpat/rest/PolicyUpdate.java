@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.kcpat.input.InvalidInput;
 import io.github.kcpat.input.StrictJson;
+import io.github.kcpat.input.TokenFields;
 import io.github.kcpat.policy.TokenPolicy;
 
 /**
@@ -21,18 +22,28 @@ record PolicyUpdate(
         List<String> availableScopes,
         String exchangeClientId,
         List<Integer> reminderDays,
-        Integer recentLoginMinutes) {
+        Integer recentLoginMinutes,
+        Boolean roleSelection,
+        JsonNode forbiddenRoles,
+        Boolean allowedIpsRequired,
+        Integer allowedIpsMinPrefixIpv4,
+        Integer allowedIpsMinPrefixIpv6) {
 
     private static final String WHOLE_NUMBER = " has the wrong type: a whole number is expected";
-    private static final Map<String, String> EXPECTED = Map.of(
-            "maxLifetimeDays", "maxLifetimeDays" + WHOLE_NUMBER,
-            "defaultLifetimeDays", "defaultLifetimeDays" + WHOLE_NUMBER,
-            "maxTokensPerUser", "maxTokensPerUser" + WHOLE_NUMBER,
-            "recentLoginMinutes", "recentLoginMinutes" + WHOLE_NUMBER,
-            "expiryRequired", "expiryRequired has the wrong type: true or false is expected",
-            "availableScopes", "availableScopes has the wrong type: an array of client scope names is expected",
-            "exchangeClientId", "exchangeClientId has the wrong type: a client id is expected",
-            "reminderDays", "reminderDays has the wrong type: an array of whole numbers of days is expected");
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("roleSelection", "roleSelection has the wrong type: true or false is expected"),
+            Map.entry("allowedIpsRequired", "allowedIpsRequired has the wrong type: true or false is expected"),
+            Map.entry("allowedIpsMinPrefixIpv4", "allowedIpsMinPrefixIpv4" + WHOLE_NUMBER),
+            Map.entry("allowedIpsMinPrefixIpv6", "allowedIpsMinPrefixIpv6" + WHOLE_NUMBER),
+            Map.entry("forbiddenRoles", "forbiddenRoles has the wrong type: " + TokenFields.ROLES.substring("roles must be ".length())),
+            Map.entry("maxLifetimeDays", "maxLifetimeDays" + WHOLE_NUMBER),
+            Map.entry("defaultLifetimeDays", "defaultLifetimeDays" + WHOLE_NUMBER),
+            Map.entry("maxTokensPerUser", "maxTokensPerUser" + WHOLE_NUMBER),
+            Map.entry("recentLoginMinutes", "recentLoginMinutes" + WHOLE_NUMBER),
+            Map.entry("expiryRequired", "expiryRequired has the wrong type: true or false is expected"),
+            Map.entry("availableScopes", "availableScopes has the wrong type: an array of client scope names is expected"),
+            Map.entry("exchangeClientId", "exchangeClientId has the wrong type: a client id is expected"),
+            Map.entry("reminderDays", "reminderDays has the wrong type: an array of whole numbers of days is expected"));
 
     static PolicyUpdate read(String body) {
         JsonNode node = StrictJson.object(body);
@@ -47,6 +58,13 @@ record PolicyUpdate(
         }
         if (update.reminderDays != null && update.reminderDays.contains(null)) {
             throw new InvalidInput(EXPECTED.get("reminderDays"));
+        }
+        if (update.forbiddenRoles != null) {
+            try {
+                TokenFields.roles(update.forbiddenRoles);
+            } catch (InvalidInput e) {
+                throw new InvalidInput(EXPECTED.get("forbiddenRoles"));
+            }
         }
         return update;
     }
@@ -64,7 +82,11 @@ record PolicyUpdate(
         return new TokenPolicy(max, or(expiryRequired, current.expiryRequired()), defaultDays,
                 or(maxTokensPerUser, current.maxTokensPerUser()), or(availableScopes, current.availableScopes()),
                 or(exchangeClientId, current.exchangeClientId()), or(reminderDays, current.reminderDays()),
-                or(recentLoginMinutes, current.recentLoginMinutes()));
+                or(recentLoginMinutes, current.recentLoginMinutes()), or(roleSelection, current.roleSelection()),
+                forbiddenRoles == null ? current.forbiddenRoles() : TokenFields.roles(forbiddenRoles),
+                or(allowedIpsRequired, current.allowedIpsRequired()),
+                or(allowedIpsMinPrefixIpv4, current.allowedIpsMinPrefixIpv4()),
+                or(allowedIpsMinPrefixIpv6, current.allowedIpsMinPrefixIpv6()));
     }
 
     private static <T> T or(T given, T current) {

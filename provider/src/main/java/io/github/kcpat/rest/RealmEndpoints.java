@@ -37,7 +37,8 @@ public final class RealmEndpoints {
     @Path("auth")
     public ForwardAuthEndpoint forwardAuth() {
         MintedTokenCache minted = PersonalApiTokensResourceProviderFactory.of(session).mintedTokens();
-        return gated(ForwardAuthEndpoint::refusal, (session, realm) -> new ForwardAuthEndpoint(session, realm, minted));
+        return gated(realm -> ForwardAuthEndpoint.refusal(session, realm),
+                (session, realm) -> new ForwardAuthEndpoint(session, realm, minted));
     }
 
     @Path("verify")

@@ -16,6 +16,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.limits.RoleChoice;
+import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenService;
 
@@ -96,6 +98,16 @@ public final class SelfServiceResource {
                 .map(ScopeRepresentation::of)
                 .toList();
         return JsonResponses.of(Response.Status.OK, scopes);
+    }
+
+    /** The roles the caller may choose for a token: none where the policy offers no choice. */
+    @GET
+    @Path("roles")
+    public Response roles() {
+        SelfServiceAuth caller = SelfServiceAuth.require(session, realm);
+        TokenPolicy policy = TokenPolicy.of(realm);
+        RoleChoice roles = policy.roleSelection() ? RoleLimits.holdable(caller.user(), policy.forbiddenRoles(), realm) : RoleChoice.NONE;
+        return JsonResponses.of(Response.Status.OK, roles);
     }
 
     @GET

@@ -9,12 +9,15 @@ import io.github.kcpat.input.StrictJson;
 import io.github.kcpat.input.TokenFields;
 import io.github.kcpat.service.TokenRequest;
 
-/** The owner's create and PATCH body: {@code {name, expiresAt, scopes, state}}, each optional here (the service decides). */
-record TokenBody(String name, JsonNode expiresAt, List<String> scopes, TokenState state) {
+/**
+ * The owner's create and PATCH body: {@code {name, expiresAt, scopes, state, roles, allowedIps}}, each optional here (the
+ * service decides).
+ */
+record TokenBody(String name, JsonNode expiresAt, List<String> scopes, TokenState state, JsonNode roles, JsonNode allowedIps) {
 
     /** The request the body makes; throws {@link io.github.kcpat.input.InvalidInput} naming the broken rule. */
     static TokenRequest read(String body) {
         TokenBody read = StrictJson.read(body, TokenBody.class, TokenFields.EXPECTED);
-        return TokenFields.request(read.name, read.expiresAt, read.scopes, read.state);
+        return TokenFields.request(read.name, read.expiresAt, read.scopes, read.state, read.roles, read.allowedIps);
     }
 }

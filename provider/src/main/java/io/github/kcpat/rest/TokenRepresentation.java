@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.TokenData;
+import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.verify.ValidityRules;
@@ -14,7 +15,8 @@ import io.github.kcpat.verify.ValidityRules;
 /**
  * A token as the API shows it: never its secret, except {@code token} right after create and rotate.
  * {@code disabledBy}: {@code owner} or {@code admin} while it is disabled; {@code disabledByAdmin}: an admin disabled
- * it, and only an admin can activate it again.
+ * it, and only an admin can activate it again. {@code roles}: the roles chosen for it, null when none were (its scopes
+ * decide); {@code allowedIps}: where it may be used from, empty for anywhere.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TokenRepresentation(
@@ -30,6 +32,8 @@ public record TokenRepresentation(
         String expiresAt,
         String effectiveExpiresAt,
         String lastUsedAt,
+        RoleChoice roles,
+        List<String> allowedIps,
         @JsonInclude(JsonInclude.Include.NON_NULL) String token) {
 
     public static TokenRepresentation of(ApiTokenCredentialModel credential, TokenPolicy policy) {
@@ -46,7 +50,7 @@ public record TokenRepresentation(
         boolean expired = ValidityRules.isExpired(effectiveExpiry, ServerClock.INSTANCE.instant());
         return new TokenRepresentation(credential.key(), credential.name(), data.scopes(), data.state().name(),
                 data.disabledBy() == null ? null : data.disabledBy().text(), data.disabledByAdmin(), expired, text(credential.createdAt()), text(data.updatedAt()), text(data.expiresAt()),
-                text(effectiveExpiry), text(data.lastUsedAt()), value);
+                text(effectiveExpiry), text(data.lastUsedAt()), data.roles(), data.allowedIps().texts(), value);
     }
 
     private static String text(Instant instant) {

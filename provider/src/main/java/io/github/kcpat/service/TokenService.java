@@ -20,6 +20,9 @@ import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.credential.UnknownKeyCache;
 import io.github.kcpat.events.TokenEvents;
+import io.github.kcpat.limits.IpAllowlist;
+import io.github.kcpat.limits.RoleChoice;
+import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.token.ApiToken;
@@ -97,6 +100,9 @@ public final class TokenService {
         policy.checkExpiry(expiresAt, now);
         List<String> scopes = request.scopes() == null ? List.of() : request.scopes();
         policy.checkScopes(scopes);
+        checkRoles(policy, request.roles());
+        IpAllowlist allowedIps = request.allowedIps() == null ? IpAllowlist.ANYWHERE : request.allowedIps();
+        policy.checkAllowedIps(allowedIps);
         // under the owner's lock and from the database: parallel creates cannot all see room for one more
         CredentialWrites.lockOwner(session, owner);
         List<String> existing = CredentialWrites.storedNames(session, owner, null);
@@ -108,7 +114,8 @@ public final class TokenService {
         }
         TokenState state = request.state() == null ? TokenState.ACTIVE : request.state();
         ApiTokenCredentialModel credential = ApiTokenCredentialModel.create(token, name,
-                new TokenData(scopes, state, expiresAt, now, null).disabledBy(byAdmin ? DisabledBy.ADMIN : DisabledBy.OWNER), now);
+                new TokenData(scopes, state, expiresAt, now, null).disabledBy(byAdmin ? DisabledBy.ADMIN : DisabledBy.OWNER)
+                        .withLimits(request.roles(), allowedIps, now), now);
         store(() -> owner.credentialManager().createStoredCredential(credential));
         UnknownKeyCache.of(session).forgetCreated(session, realm.getId(), token.key());
         changes.record(TokenChanges.Action.CREATED, credential);
@@ -125,6 +132,12 @@ public final class TokenService {
         }
         if (request.scopes() != null) {
             policy.checkScopes(request.scopes());
+        }
+        if (request.rolesGiven()) {
+            checkRoles(policy, request.roles());
+        }
+        if (request.allowedIps() != null) {
+            policy.checkAllowedIps(request.allowedIps());
         }
         String name = request.name() == null ? null : validName(request.name());
         if (name != null) {
@@ -145,6 +158,10 @@ public final class TokenService {
         }
         if (request.scopes() != null) {
             data = data.withScopes(request.scopes(), now);
+        }
+        if (request.rolesGiven() || request.allowedIps() != null) {
+            data = data.withLimits(request.rolesGiven() ? request.roles() : data.roles(),
+                    request.allowedIps() != null ? request.allowedIps() : data.allowedIps(), now);
         }
         if (request.state() != null) {
             if (!byAdmin && request.state() == TokenState.ACTIVE && current.data().disabledByAdmin()) {
@@ -186,6 +203,18 @@ public final class TokenService {
         List<ApiTokenCredentialModel> tokens = list();
         tokens.forEach(token -> delete(token.key()));
         return tokens.size();
+    }
+
+    /** Roles may be chosen only where the policy offers it, among those the owner holds and the policy does not forbid. */
+    private void checkRoles(TokenPolicy policy, RoleChoice roles) {
+        if (roles == null || roles.isEmpty()) {
+            return;
+        }
+        policy.checkRoleChoice(roles);
+        String refusal = RoleLimits.refusal(realm, owner, roles, policy.forbiddenRoles());
+        if (refusal != null) {
+            throw invalid(refusal);
+        }
     }
 
     private static String validName(String raw) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
+import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.token.JsonText.OmitWhenNull;
 
 /**
@@ -27,13 +28,24 @@ public final class StoredCredential {
      * {@code "disabledByAdmin": true} and an owner's not at all; format 2 names both in {@code disabledBy} (and keeps
      * writing format 1's flag beside an admin's, so a rollback to a format 1 JAR cannot hand such a token back to its
      * owner). Format 1 is still read, and a token's data is in format 2 from its next write.
+     * <p>
+     * {@code roles} (the roles chosen for the token, {@link RoleChoice}'s shape) and {@code allowedIps} (normalised
+     * addresses and CIDR ranges) are left out while none are chosen / the token is usable from anywhere.
      */
     public record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt,
-            @OmitWhenNull List<Integer> remindersSent, @OmitWhenNull String disabledBy, @OmitWhenNull Boolean disabledByAdmin) {
+            @OmitWhenNull List<Integer> remindersSent, @OmitWhenNull String disabledBy, @OmitWhenNull Boolean disabledByAdmin,
+            @OmitWhenNull RoleChoice roles, @OmitWhenNull List<String> allowedIps) {
 
         /** New data as the CLI and a create write it: never used, never reminded. */
         public static Data of(List<String> scopes, String state, Instant expiresAt, Instant updatedAt) {
-            return new Data(scopes, state, text(expiresAt), text(updatedAt), null, null, null, null);
+            return new Data(scopes, state, text(expiresAt), text(updatedAt), null, null, null, null, null, null);
+        }
+
+        /** The same data with the roles chosen (null: none) and the allowed addresses (null or empty: anywhere). */
+        public Data limitedTo(RoleChoice chosenRoles, List<String> allowedAddresses) {
+            return new Data(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, disabledBy, disabledByAdmin,
+                    chosenRoles == null || chosenRoles.isEmpty() ? null : chosenRoles,
+                    allowedAddresses == null || allowedAddresses.isEmpty() ? null : allowedAddresses);
         }
 
         public String json() {

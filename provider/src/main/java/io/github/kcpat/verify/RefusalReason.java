@@ -13,7 +13,11 @@ public enum RefusalReason {
     DISABLED("token_disabled", true),
     EXPIRED("token_expired", true),
     OWNER_DISABLED("owner_disabled", true),
-    ROLE_MISSING("role_missing", true);
+    ROLE_MISSING("role_missing", true),
+    /** Used from an address outside the token's allowlist (Keycloak's view of the caller's address). */
+    IP_NOT_ALLOWED("ip_not_allowed", true),
+    /** A usable token presented under a name that is not its owner's (Basic at forward-auth, Direct Grant). */
+    USER_MISMATCH("token_of_another_user", true);
 
     private final String eventDetail;
     private final boolean logged;

@@ -3,6 +3,7 @@ package io.github.kcpat.verify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -39,6 +40,14 @@ public final class TokenVerifier {
     }
 
     public Verdict verify(String presented) {
+        return verify(presented, owner -> true);
+    }
+
+    /**
+     * As {@link #verify(String)}, for a caller who named the owner too (a username beside the token): a token that
+     * would be accepted is refused when {@code named} does not hold for its owner, before its use is recorded.
+     */
+    public Verdict verify(String presented, Predicate<UserModel> named) {
         Optional<ApiToken> parsed = ApiToken.parse(presented);
         if (parsed.isEmpty()) {
             RefusalReason reason = TokenFormat.hasTokenShape(presented) ? RefusalReason.BAD_CHECKSUM : RefusalReason.MALFORMED;
@@ -66,8 +75,14 @@ public final class TokenVerifier {
         if (!judgement.usable()) {
             return new Verdict.Refused(judgement.refusal(), token.key(), owner);
         }
+        if (!ValidityRules.allowsAddress(credential.data(), session.getContext().getConnection().getRemoteAddr())) {
+            return new Verdict.Refused(RefusalReason.IP_NOT_ALLOWED, token.key(), owner);
+        }
+        if (!named.test(owner)) {
+            return new Verdict.Refused(RefusalReason.USER_MISMATCH, token.key(), owner);
+        }
         LastUsedRecorder.of(session).recordUse(session, realm, owner, credential, now);
         return new Verdict.Accepted(owner, credential, policy.effectiveScopes(credential.data().scopes()),
-                judgement.effectiveExpiry());
+                judgement.effectiveExpiry(), policy.forbiddenRoles());
     }
 }

@@ -50,6 +50,15 @@ public final class ValidityRules {
         return new Judgement(refusal, effectiveExpiry);
     }
 
+    /**
+     * Whether a use from {@code clientAddress} (Keycloak's view of the caller, behind a proxy it trusts the forwarded
+     * one) is within the token's allowlist. Apart from {@link #judge} because only a use has an address: the expiry
+     * reminders ask whether a token is usable at all.
+     */
+    public static boolean allowsAddress(TokenData data, String clientAddress) {
+        return data.allowedIps().allows(clientAddress);
+    }
+
     /** The stored expiry, capped by the policy in force (see {@link TokenPolicy#effectiveExpiry}). */
     public static Instant effectiveExpiry(TokenData data, Instant createdAt, TokenPolicy policy) {
         return policy.effectiveExpiry(createdAt, data.expiresAt());

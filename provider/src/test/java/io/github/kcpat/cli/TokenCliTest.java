@@ -120,6 +120,16 @@ class TokenCliTest {
     }
 
     @Test
+    void credentialCarriesChosenRolesAndAnAllowlist() throws Exception {
+        assertEquals(0, run("--credential", "--name", "robot", "--roles", "reader, orders-api/read,https://api/x/write",
+                "--allowed-ips", "10.1.2.3/8, 192.0.2.7"));
+        JsonNode data = JSON.readTree(output().path("credential").path("credentialData").asText());
+        assertEquals("{\"realm\":[\"reader\"],\"clients\":{\"https://api/x\":[\"write\"],\"orders-api\":[\"read\"]}}",
+                data.path("roles").toString());
+        assertEquals("[\"10.0.0.0/8\",\"192.0.2.7\"]", data.path("allowedIps").toString());
+    }
+
+    @Test
     void helpPrintsUsage() {
         assertEquals(0, run("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("--credential --name"));
@@ -138,7 +148,12 @@ class TokenCliTest {
             "--credential|--name|x|--expires|2020-01-01",
             "--credential|--name|x|--unknown",
             "--credential|--name|0123456789012345678901234567890123456789012345678901234567890123456789",
-            "--credential|--name|be\u0007ll"
+            "--credential|--name|be\u0007ll",
+            "--credential|--name|x|--allowed-ips|example.com",
+            "--credential|--name|x|--allowed-ips|10.0.0.0/33",
+            "--credential|--name|x|--roles|/read",
+            "--credential|--name|x|--roles|api/",
+            "--credential|--name|x|--roles"
     })
     void badUsageExitsWithTwoAndUsage(String args) {
         assertEquals(2, run(args.split("\\|", -1)));

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import io.github.kcpat.limits.IpAllowlist;
+import io.github.kcpat.limits.RoleChoice;
 import org.junit.jupiter.api.Test;
 
 import io.github.kcpat.token.StoredCredential;
@@ -17,7 +20,8 @@ class TokenDataJsonTest {
     @Test
     void everyFieldRoundTrips() {
         TokenData data = new TokenData(List.of("demo-api", "other"), TokenState.DISABLED, NOW.plusSeconds(3600), NOW,
-                NOW.minusSeconds(60), List.of(7, 1), DisabledBy.ADMIN);
+                NOW.minusSeconds(60), List.of(7, 1), DisabledBy.ADMIN,
+                new RoleChoice(List.of("reader"), Map.of("orders-api", List.of("read"))), IpAllowlist.parse(List.of("10.0.0.0/8", "::1")));
         assertEquals(data, StoredJson.readData(StoredJson.write(data)));
     }
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>This proves the wiring, not the rules: every door meets the valid token and one token of each refusal
  * family (not a token at all; a key that finds nothing or a wrong secret; the token's own state or expiry; its
  * owner's state or role), the kinds of a family taken in turn across the doors, so each kind still meets at least
- * one door. The rules themselves, with every reason, their order, the boundary at {@code now} and the policy's
+ * one door (the token's own family: disabled, expired, used from outside its IP allowlist). The rules themselves, with every reason, their order, the boundary at {@code now} and the policy's
  * caps, moved to the unit test {@code verify.ValidityRulesTest}; the refusal before any lookup of anything not of
  * the token's shape or with a wrong checksum is {@code token.ApiTokenTest}'s.
  */
@@ -48,13 +48,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DoorMatrixIT {
 
-    enum Kind { VALID, DISABLED, EXPIRED, DELETED, ROTATED_AWAY, OWNER_DISABLED, ROLE_REMOVED, GARBAGE, WRONG_PREFIX, BAD_CHECKSUM }
+    enum Kind { VALID, DISABLED, EXPIRED, IP_NOT_ALLOWED, DELETED, ROTATED_AWAY, OWNER_DISABLED, ROLE_REMOVED, GARBAGE, WRONG_PREFIX,
+        BAD_CHECKSUM }
 
     /** The kinds of unusable token, by the part of the verification that refuses them. */
     private static final List<List<Kind>> REFUSAL_FAMILIES = List.of(
             List.of(Kind.GARBAGE, Kind.WRONG_PREFIX, Kind.BAD_CHECKSUM),
             List.of(Kind.DELETED, Kind.ROTATED_AWAY),
-            List.of(Kind.DISABLED, Kind.EXPIRED),
+            List.of(Kind.DISABLED, Kind.EXPIRED, Kind.IP_NOT_ALLOWED),
             List.of(Kind.OWNER_DISABLED, Kind.ROLE_REMOVED));
 
     /** A token value as a caller holds it, with the owner (and key) it was made for. */
@@ -80,7 +81,11 @@ class DoorMatrixIT {
     void buildOneTokenOfEachKind() {
         alice = realm.tokensOf("alice");
         Instant expiresAt = TestClock.serverNow().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
-        CreatedToken valid = aliceToken(Map.of("name", uniqueName("matrix-valid"), "scopes", List.of("demo-api")));
+        // the tests call from 127.0.0.1: the valid token is fenced in to where they are, the other to where they are not
+        CreatedToken valid = aliceToken(Map.of("name", uniqueName("matrix-valid"), "scopes", List.of("demo-api"),
+                "allowedIps", List.of("127.0.0.0/8", "::1")));
+        subjects.put(Kind.IP_NOT_ALLOWED, of("alice", aliceToken(Map.of("name", uniqueName("matrix-elsewhere"),
+                "allowedIps", List.of("192.0.2.0/24", "2001:db8::/32")))));
         CreatedToken expired = aliceToken(Map.of("name", uniqueName("matrix-expired"), "expiresAt", expiresAt.toString()));
         subjects.put(Kind.VALID, of("alice", valid));
         subjects.put(Kind.EXPIRED, of("alice", expired));
@@ -152,7 +157,7 @@ class DoorMatrixIT {
                 assertEquals(Doors.ACCESS_TOKEN_TYPE, result.json().path("issued_token_type").asText(), result::toString);
                 assertJwtOf(owner, result.text("access_token"), DemoClient.API_GATEWAY.clientId());
             }
-            case FORWARD_AUTH -> {
+            case FORWARD_AUTH, FORWARD_AUTH_BASIC -> {
                 assertEquals(200, result.status(), result::toString);
                 assertEquals("", result.body(), result::toString);
                 String authorization = result.header("Authorization").orElse("");

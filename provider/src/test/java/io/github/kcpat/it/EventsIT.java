@@ -122,6 +122,11 @@ class EventsIT {
         CreatedToken expiring = user.createToken(Map.of("name", uniqueName("audit-expiring"), "expiresAt", soon.toString()));
         values.add(expiring.value());
 
+        // the tests call from 127.0.0.1
+        CreatedToken fenced = user.createToken(Map.of("name", uniqueName("audit-fenced"), "allowedIps", List.of("192.0.2.0/24")));
+        values.add(fenced.value());
+        refuse(fenced.value(), "ip_not_allowed", fenced.key());
+
         CreatedToken owned = user.createToken(uniqueName("audit-owner"));
         values.add(owned.value());
         String flipped = owned.value().substring(0, owned.value().length() - 1) + (owned.value().endsWith("A") ? "B" : "A");

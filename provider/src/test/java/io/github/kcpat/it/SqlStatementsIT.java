@@ -72,6 +72,7 @@ class SqlStatementsIT {
         assertEquals(List.of(), sql.stream().distinct().toList(), "SQL for 100 exchanges");
     }
 
+    /** Forward-auth's Basic compares the name with the owner it found anyway: no user lookup by name or e-mail. */
     @Test
     void verifyAndForwardAuthTouchNoDatabaseAtAll() {
         String token = warmToken("verify");
@@ -80,9 +81,10 @@ class SqlStatementsIT {
         List<String> sql = statementsDuring(() -> IntStream.range(0, 100).forEach(i -> {
             assertEquals(true, realm.doors().verify(DemoClient.API_GATEWAY, token).json().path("active").asBoolean());
             assertEquals(200, realm.doors().forwardAuth(token).status());
+            assertEquals(200, realm.doors().forwardAuthBasic(i % 2 == 0 ? "alice" : "alice@example.com", token).status());
         }));
 
-        assertEquals(List.of(), sql.stream().distinct().toList(), "SQL for 100 verify and 100 forward-auth calls");
+        assertEquals(List.of(), sql.stream().distinct().toList(), "SQL for 100 verify and 200 forward-auth calls");
     }
 
     @Test
@@ -126,9 +128,14 @@ class SqlStatementsIT {
         assertEquals(1, sql.stream().filter(statement -> statement.equals(OWNER_LOOKUP)).count(), String.join("\n", sql));
     }
 
-    /** A token of alice used once, so that its owner is cached and its last-use time is written. */
+    /**
+     * A token of alice used once, so that its owner is cached and its last-use time is written; with every check on:
+     * roles chosen (checked against alice's roles and the forbidden ones at each use) and an IP allowlist.
+     */
     private static String warmToken(String name) {
-        String token = realm.tokensOf("alice").createToken(name + "-" + System.nanoTime()).value();
+        String token = realm.tokensOf("alice").createToken(Map.of("name", name + "-" + System.nanoTime(),
+                "roles", Map.of("realm", List.of(DemoRealm.ROLE), "clients", Map.of("account", List.of("view-profile"))),
+                "allowedIps", List.of("127.0.0.0/8", "::1"))).value();
         assertEquals(200, realm.exchange(token).status());
         settle();
         assertEquals(200, realm.exchange(token).status());

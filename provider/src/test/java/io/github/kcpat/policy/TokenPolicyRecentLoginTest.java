@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 
 /** The policy field {@code recentLoginMinutes}: read, validated and stored like the other fields. */
 class TokenPolicyRecentLoginTest {
@@ -68,10 +69,20 @@ class TokenPolicyRecentLoginTest {
                 List.of(), d.exchangeClientId(), d.reminderDays(), minutes);
     }
 
-    /** Just enough of a realm: its attributes, and a client by any id (the policy checks its exchange client exists). */
+    /**
+     * Just enough of a realm: its attributes, and a client with any role by any id (the policy checks that its exchange
+     * client and the clients and roles it forbids exist).
+     */
     private static RealmModel realm(Map<String, String> attributes) {
+        RoleModel role = (RoleModel) Proxy.newProxyInstance(RoleModel.class.getClassLoader(),
+                new Class<?>[] {RoleModel.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
         ClientModel client = (ClientModel) Proxy.newProxyInstance(ClientModel.class.getClassLoader(),
                 new Class<?>[] {ClientModel.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getRole")) {
+                        return role;
+                    }
                     throw new UnsupportedOperationException(method.getName());
                 });
         return (RealmModel) Proxy.newProxyInstance(RealmModel.class.getClassLoader(), new Class<?>[] {RealmModel.class},

@@ -12,6 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.kcpat.limits.IpAllowlist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +44,17 @@ class ProvisioningRequestTest {
     }
 
     /** Moved from ProvisioningIT (46-date-only-expiry.json): the CLI's and the API's grammar. */
+    @Test
+    void aFileCarriesRolesAndAnAllowlistLikeTheRestApi() throws Exception {
+        TokenRequest create = read("{\"action\":\"create\",\"realm\":\"demo\",\"user\":\"alice\",\"name\":\"ci\","
+                + "\"roles\":{\"clients\":{\"orders-api\":[\"read\"]}},\"allowedIps\":[\"10.9.8.7/16\"]}").get(0).tokenRequest();
+        assertEquals(List.of("orders-api/read"), create.roles().labels());
+        assertEquals(List.of("10.9.0.0/16"), create.allowedIps().texts());
+        InvalidInput refused = assertThrows(InvalidInput.class, () -> read("{\"action\":\"create\",\"realm\":\"demo\","
+                + "\"user\":\"alice\",\"name\":\"ci\",\"allowedIps\":[\"ci.example.com\"]}"));
+        assertTrue(refused.getMessage().endsWith(IpAllowlist.FORMS), refused::getMessage);
+    }
+
     @Test
     void aDateAloneMeansValidThroughThatDay() throws Exception {
         ProvisioningRequest create = read("{\"action\":\"create\",\"realm\":\"demo\",\"user\":\"alice\",\"name\":\"d\","

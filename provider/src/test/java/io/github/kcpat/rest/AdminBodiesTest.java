@@ -57,7 +57,7 @@ class AdminBodiesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "a name (AdminProvisioningIT keeps it as wiring) | {\"name\":\"renamed\"} | Unknown field 'name'; allowed: expiresAt, state",
+            "a name (AdminProvisioningIT keeps it as wiring) | {\"name\":\"renamed\"} | Unknown field 'name'; allowed: allowedIps, expiresAt, roles, state",
             "scopes (moved from AdminProvisioningIT) | {\"scopes\":[\"demo-api\"]} | Unknown field 'scopes'",
             "an unknown state | {\"state\":\"PAUSED\"} | state must be"})
     void patchRefuses(String what, String body, String description) {

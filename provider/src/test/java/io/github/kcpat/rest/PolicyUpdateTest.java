@@ -2,11 +2,14 @@ package io.github.kcpat.rest;
 
 import static io.github.kcpat.input.InputAssertions.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
+import io.github.kcpat.limits.RoleChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +32,20 @@ class PolicyUpdateTest {
         TokenPolicy updated = PolicyUpdate.read("{\"maxTokensPerUser\": 7, \"reminderDays\": [14, 3]}").applyTo(DEMO);
         assertEquals(new TokenPolicy(365, true, 90, 7, List.of("demo-api"), TokenPolicy.DEFAULT_EXCHANGE_CLIENT,
                 List.of(14, 3), 0), updated);
+    }
+
+    @Test
+    void theLimitsOfTokensAreSetLikeTheRest() {
+        TokenPolicy updated = PolicyUpdate.read("{\"roleSelection\": false, \"allowedIpsRequired\": true,"
+                + " \"allowedIpsMinPrefixIpv4\": 16, \"allowedIpsMinPrefixIpv6\": 48,"
+                + " \"forbiddenRoles\": {\"realm\": [\"admin\"], \"clients\": {\"realm-management\": [\"realm-admin\"]}}}")
+                .applyTo(DEMO);
+        assertFalse(updated.roleSelection());
+        assertTrue(updated.allowedIpsRequired());
+        assertEquals(16, updated.allowedIpsMinPrefixIpv4());
+        assertEquals(48, updated.allowedIpsMinPrefixIpv6());
+        assertEquals(new RoleChoice(List.of("admin"), Map.of("realm-management", List.of("realm-admin"))), updated.forbiddenRoles());
+        assertEquals(TokenPolicy.DEFAULT_FORBIDDEN_ROLES, PolicyUpdate.read("{\"maxTokensPerUser\": 7}").applyTo(DEMO).forbiddenRoles());
     }
 
     @Test
@@ -59,6 +76,12 @@ class PolicyUpdateTest {
             "{\"reminderDays\": [\"soon\"]} | type",
             "{\"reminderDays\": [7, null]} | reminderDays",
             "{\"availableScopes\": [null]} | availableScopes",
+            "{\"roleSelection\": \"yes\"} | roleSelection",
+            "{\"allowedIpsRequired\": 1} | allowedIpsRequired",
+            "{\"allowedIpsMinPrefixIpv4\": \"16\"} | allowedIpsMinPrefixIpv4",
+            "{\"forbiddenRoles\": [\"realm-admin\"]} | forbiddenRoles",
+            "{\"forbiddenRoles\": {\"clients\": {\"realm-management\": \"realm-admin\"}}} | forbiddenRoles",
+            "{\"forbiddenRoles\": null} | forbiddenRoles",
             "{ | JSON",
             "[] | object",
             "'' | object"})
@@ -79,7 +102,10 @@ class PolicyUpdateTest {
             "{\"reminderDays\": [0]} | reminderDays",
             "{\"reminderDays\": [7, 366]} | reminderDays",
             "{\"maxTokensPerUser\": 5, \"maxLifetimeDays\": -1} | maxLifetimeDays",
-            "{\"recentLoginMinutes\": 1441} | recentLoginMinutes"})
+            "{\"recentLoginMinutes\": 1441} | recentLoginMinutes",
+            "{\"allowedIpsMinPrefixIpv4\": 33} | allowedIpsMinPrefixIpv4",
+            "{\"allowedIpsMinPrefixIpv4\": -1} | allowedIpsMinPrefixIpv4",
+            "{\"allowedIpsMinPrefixIpv6\": 129} | allowedIpsMinPrefixIpv6"})
     void aValueOutOfRangeIsRefusedNamingTheRule(String body, String named) {
         TokenPolicy merged = PolicyUpdate.read(body).applyTo(DEMO);
         PolicyViolation refused = assertThrows(PolicyViolation.class, merged::validateRanges);

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 
+import java.util.Map;
+import io.github.kcpat.limits.RoleChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,6 +47,25 @@ class TokenBodyTest {
     }
 
     @Test
+    void rolesAndAllowedIpsAreReadNormalised() {
+        TokenRequest request = TokenBody.read(
+                "{\"roles\":{\"realm\":[\"writer\",\" reader\"],\"clients\":{\"orders-api\":[\"read\"]}},"
+                        + "\"allowedIps\":[\"10.1.2.3/8\",\"192.0.2.7/32\"]}");
+        assertTrue(request.rolesGiven());
+        assertEquals(new RoleChoice(List.of("reader", "writer"), Map.of("orders-api", List.of("read"))), request.roles());
+        assertEquals(List.of("10.0.0.0/8", "192.0.2.7"), request.allowedIps().texts());
+
+        TokenRequest cleared = TokenBody.read("{\"roles\":null,\"allowedIps\":[]}");
+        assertTrue(cleared.rolesGiven());
+        assertNull(cleared.roles());
+        assertTrue(cleared.allowedIps().isAnywhere());
+
+        TokenRequest absent = TokenBody.read("{\"name\":\"x\"}");
+        assertFalse(absent.rolesGiven());
+        assertNull(absent.allowedIps());
+    }
+
+    @Test
     void aDateAloneIsValidThroughThatDay() {
         assertEquals(Instant.parse("2027-02-01T00:00:00Z"), TokenBody.read("{\"expiresAt\":\"2027-01-31\"}").expiresAt());
     }
@@ -56,7 +77,7 @@ class TokenBodyTest {
             "malformed JSON (moved from RequestValidationIT) | {\"name\": \"broken | not valid JSON",
             "an array | [] | must be a JSON object",
             "a string | \"x\" | must be a JSON object",
-            "an unknown field | {\"name\":\"x\",\"colour\":\"blue\"} | Unknown field 'colour'; allowed: expiresAt, name, scopes, state",
+            "an unknown field | {\"name\":\"x\",\"colour\":\"blue\"} | Unknown field 'colour'; allowed: allowedIps, expiresAt, name, roles, scopes, state",
             "a name that is a number | {\"name\":5} | name must be a string",
             "a name that is true | {\"name\":true} | name must be a string",
             "a name that is an object | {\"name\":{}} | name must be a string",
@@ -66,7 +87,19 @@ class TokenBodyTest {
             "a null scope | {\"scopes\":[null]} | scopes must be an array",
             "an unknown state (RequestValidationIT keeps it as PATCH wiring) | {\"state\":\"SLEEPING\"} | state must be ACTIVE or DISABLED",
             "a state in lower case | {\"state\":\"active\"} | state must be ACTIVE or DISABLED",
-            "a state by number | {\"state\":0} | state must be ACTIVE or DISABLED"})
+            "a state by number | {\"state\":0} | state must be ACTIVE or DISABLED",
+            "roles as an array | {\"roles\":[\"reader\"]} | roles must be {",
+            "roles with an unknown member | {\"roles\":{\"realm\":[],\"groups\":[]}} | roles must be {",
+            "realm roles as a string | {\"roles\":{\"realm\":\"reader\"}} | roles must be {",
+            "a blank role | {\"roles\":{\"realm\":[\" \"]}} | roles must be {",
+            "a role that is a number | {\"roles\":{\"clients\":{\"api\":[1]}}} | roles must be {",
+            "client roles as an array | {\"roles\":{\"clients\":[\"api\"]}} | roles must be {",
+            "a blank client id | {\"roles\":{\"clients\":{\" \":[\"read\"]}}} | roles must be {",
+            "allowedIps as a string | {\"allowedIps\":\"10.0.0.0/8\"} | allowedIps must be an array",
+            "an address that is a host name | {\"allowedIps\":[\"example.com\"]} | allowedIps must be an array",
+            "a prefix out of range | {\"allowedIps\":[\"10.0.0.0/33\"]} | allowedIps must be an array",
+            "an address that is a number | {\"allowedIps\":[10]} | allowedIps must be an array",
+            "allowedIps null | {\"allowedIps\":null} | allowedIps must be an array"})
     void isRefusedNamingTheRule(String what, String body, String description) {
         assertRefused(description, () -> TokenBody.read(body));
     }

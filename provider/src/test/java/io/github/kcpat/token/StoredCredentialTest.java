@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.kcpat.limits.RoleChoice;
 import org.junit.jupiter.api.Test;
 
 /** The stored credential JSON, written with the JDK alone and read back the way the server reads it. */
@@ -27,7 +28,7 @@ class StoredCredentialTest {
     @Test
     void optionalFieldsAppearWhenSet() {
         StoredCredential.Data data = new StoredCredential.Data(List.of(), "DISABLED", null, "2026-12-01T10:00:00Z", null,
-                List.of(7, 1), "admin", true);
+                List.of(7, 1), "admin", true, null, null);
         assertEquals("{\"scopes\":[],\"state\":\"DISABLED\",\"expiresAt\":null,\"updatedAt\":\"2026-12-01T10:00:00Z\","
                 + "\"lastUsedAt\":null,\"remindersSent\":[7,1],\"disabledBy\":\"admin\",\"disabledByAdmin\":true}", data.json());
     }
@@ -35,7 +36,8 @@ class StoredCredentialTest {
     @Test
     void dataRoundTripsThroughJackson() throws Exception {
         StoredCredential.Data data = new StoredCredential.Data(List.of("a", "b"), "ACTIVE", "2027-01-01T00:00:00Z",
-                "2026-12-01T10:00:00Z", "2026-12-02T10:00:00Z", List.of(7), null, null);
+                "2026-12-01T10:00:00Z", "2026-12-02T10:00:00Z", List.of(7), null, null,
+                new RoleChoice(List.of("reader"), Map.of("orders-api", List.of("write", "read"))), List.of("10.0.0.0/8", "192.0.2.7"));
         assertEquals(data, JACKSON.readValue(data.json(), StoredCredential.Data.class));
         assertEquals(JACKSON.writeValueAsString(Map.of("x", "q\"uote\\ \n\t\u0001é")),
                 JsonText.write(Map.of("x", "q\"uote\\ \n\t\u0001é")));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.credential.TokenState;
+import io.github.kcpat.limits.IpAllowlist;
 import io.github.kcpat.policy.TokenPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,5 +175,18 @@ class ValidityRulesTest {
             assertEquals(RefusalReason.DISABLED, judgement.refusal());
             assertEquals(CREATED.plus(Duration.ofDays(30)), judgement.effectiveExpiry());
         }
+    }
+
+    @Test
+    void aUseCountsOnlyFromAnAddressOfTheAllowlist() {
+        TokenData anywhere = token(TokenState.ACTIVE, null);
+        assertTrue(ValidityRules.allowsAddress(anywhere, "198.51.100.7"));
+        TokenData fenced = anywhere.withLimits(null, IpAllowlist.parse(List.of("10.0.0.0/8", "2001:db8::/32")), NOW);
+        assertTrue(ValidityRules.allowsAddress(fenced, "10.20.30.40"));
+        assertTrue(ValidityRules.allowsAddress(fenced, "2001:db8::7"));
+        assertFalse(ValidityRules.allowsAddress(fenced, "11.0.0.1"));
+        assertFalse(ValidityRules.allowsAddress(fenced, null), "an address Keycloak does not know is not allowed");
+        // the address is no rule of judge(): the reminders ask whether a token is usable at all, from anywhere
+        assertNull(ValidityRules.judge(fenced, CREATED, new ValidityRules.Owner(true, true), TokenPolicy.DEFAULTS, NOW).refusal());
     }
 }

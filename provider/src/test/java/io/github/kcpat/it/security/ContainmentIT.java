@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,13 +86,17 @@ class ContainmentIT {
     void jwtBornFromAnApiTokenCannotManageTokens(Door door) {
         TokenApi attacker = realm.tokensWith(jwtFrom(door));
         int before = alice.count();
+        // the Direct Grant's session is transient like every door's, and Keycloak finds no session for its JWT's sid
+        Consumer<HttpResult> refused = door == Door.DIRECT_GRANT
+                ? result -> assertError(result, 401, "invalid_token")
+                : ContainmentIT::assertInteractiveLoginRequired;
 
-        assertInteractiveLoginRequired(attacker.list());
-        assertInteractiveLoginRequired(attacker.create(everythingThePolicyAllows()));
-        assertInteractiveLoginRequired(attacker.patch(disabled.key(), Map.of("state", "ACTIVE")));
-        assertInteractiveLoginRequired(attacker.rotate(target.key()));
-        assertInteractiveLoginRequired(attacker.delete(target.key()));
-        assertInteractiveLoginRequired(attacker.get(target.key()));
+        refused.accept(attacker.list());
+        refused.accept(attacker.create(everythingThePolicyAllows()));
+        refused.accept(attacker.patch(disabled.key(), Map.of("state", "ACTIVE")));
+        refused.accept(attacker.rotate(target.key()));
+        refused.accept(attacker.delete(target.key()));
+        refused.accept(attacker.get(target.key()));
 
         assertEquals(before, alice.count(), "the attacker's JWT changed the number of tokens");
         assertEquals("DISABLED", alice.listed(disabled.key()).path("state").asText());

@@ -1,6 +1,7 @@
 package io.github.kcpat.it.security;
 
 import static io.github.kcpat.it.support.ApiAssertions.assertError;
+import static io.github.kcpat.it.support.ApiAssertions.assertForwardAuthChallengesBasic;
 import static io.github.kcpat.it.support.ApiAssertions.assertForwardAuthRefused;
 import static io.github.kcpat.it.support.ApiAssertions.assertInactive;
 import static io.github.kcpat.it.support.ApiAssertions.assertRefused;
@@ -85,6 +86,8 @@ class DoorHardeningIT {
         withRealm(rep -> rep.put("enabled", false), () -> {
             assertRefused(doors.exchange(token.value()));
             assertForwardAuthRefused(doors.forwardAuth(token.value()));
+            // a gateway that asked for the Basic challenge gets it, as for a bad token
+            assertForwardAuthChallengesBasic(doors.forwardAuthRaw("?challenge=basic", Doors.basic(username, token.value())));
             assertInactive(doors.verify(DemoClient.API_GATEWAY, token.value()));
             assertError(doors.tokenExchange(DemoClient.API_GATEWAY, token.value()), 403, "access_denied");
             HttpResult grant = doors.directGrant(username, token.value());

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 
 /** What every caller of the API may rely on, checked the same way in every test. */
 public final class ApiAssertions {
 
     public static final String TOKEN_PATTERN = "^kcpat_[0-9A-Za-z]{65}_[0-9A-Za-z]{6}$";
+    public static final String API_TOKEN_CHALLENGE = "APIToken realm=\"" + DemoRealm.NAME + "\"";
+    public static final String BASIC_CHALLENGE = "Basic realm=\"" + DemoRealm.NAME + "\", charset=\"UTF-8\"";
 
     private ApiAssertions() {
     }
@@ -27,10 +30,19 @@ public final class ApiAssertions {
                 exchange::toString);
     }
 
-    /** Forward-auth refusal: 401 with the APIToken challenge and no bearer token for the gateway to pass on. */
+    /** Forward-auth refusal: 401 with the APIToken challenge alone and no bearer token for the gateway to pass on. */
     public static void assertForwardAuthRefused(HttpResult auth) {
+        assertForwardAuthRefused(auth, List.of(API_TOKEN_CHALLENGE));
+    }
+
+    /** Forward-auth refusal asked for the Basic challenge: Basic's first, then APIToken's. */
+    public static void assertForwardAuthChallengesBasic(HttpResult auth) {
+        assertForwardAuthRefused(auth, List.of(BASIC_CHALLENGE, API_TOKEN_CHALLENGE));
+    }
+
+    private static void assertForwardAuthRefused(HttpResult auth, List<String> challenges) {
         assertEquals(401, auth.status(), auth::toString);
-        assertEquals("APIToken realm=\"" + DemoRealm.NAME + "\"", auth.header("WWW-Authenticate").orElse(null), auth::toString);
+        assertEquals(challenges, auth.headers().allValues("WWW-Authenticate"), auth::toString);
         assertTrue(auth.header("Authorization").isEmpty(), () -> "a refused token got " + auth.headers().map());
     }
 

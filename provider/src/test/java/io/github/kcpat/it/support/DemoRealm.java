@@ -260,6 +260,18 @@ public final class DemoRealm {
         }
     }
 
+    /** Any call of Keycloak's admin API on this realm, as the master admin: {@code path} below {@code /admin/realms/demo}. */
+    public HttpResult asAdmin(String method, String path, Object body) {
+        String full = "/admin/realms/" + NAME + path;
+        return switch (method) {
+            case "GET" -> http.get(full, admin());
+            case "POST" -> http.postJson(full, body, admin());
+            case "PUT" -> http.putJson(full, body, admin());
+            case "DELETE" -> body == null ? http.delete(full, admin()) : http.deleteJson(full, body, admin());
+            default -> throw new IllegalArgumentException(method);
+        };
+    }
+
     private String clientPath(String clientId) {
         HttpResult found = http.get("/admin/realms/" + NAME + "/clients?clientId=" + clientId, admin());
         assertEquals(200, found.status(), found::toString);

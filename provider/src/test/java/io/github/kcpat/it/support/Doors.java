@@ -1,5 +1,7 @@
 package io.github.kcpat.it.support;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,6 +49,22 @@ public final class Doors {
     /** Door 3 with any method and sub-path (Envoy ext_authz appends the original path). */
     public HttpResult forwardAuth(String method, String subPath, String token) {
         return http.send(method, DemoRealm.API + "/auth" + subPath, apiToken(token));
+    }
+
+    /** Door 3 with {@code Authorization: Basic base64(username:password)}, as git and {@code curl -u} send it. */
+    public HttpResult forwardAuthBasic(String username, String password) {
+        return forwardAuthRaw("", basic(username, password));
+    }
+
+    /** Door 3 at {@code …/auth} + {@code pathAndQuery} (a sub-path, a query string) with whatever headers. */
+    public HttpResult forwardAuthRaw(String pathAndQuery, String... headers) {
+        return http.get(DemoRealm.API + "/auth" + pathAndQuery, headers);
+    }
+
+    /** An {@code Authorization: Basic} header of {@code username:password} in UTF-8. */
+    public static String[] basic(String username, String password) {
+        return new String[] {"Authorization",
+                "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8))};
     }
 
     /** Door 4: password grant of the public client bound to the flow {@code api-token-direct-grant}. */

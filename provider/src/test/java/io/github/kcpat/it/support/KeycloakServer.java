@@ -69,6 +69,8 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static KeycloakServer sharedServer;
+    /** The one address whose X-Forwarded-For the shared server trusts. */
+    public static final String TRUSTED_PROXY = "127.0.0.1";
     /** On H2: the shared server's database right after its first start (master realm made, demo realm imported). */
     private static Path demoDatabase;
     /** On PostgreSQL: the shared server once {@code kc.sh build} made its production build, before it starts. */
@@ -108,6 +110,9 @@ public final class KeycloakServer implements AutoCloseable {
             server = new KeycloakServer(shared);
         }
         server.install(Path.of(requiredProperty("provider.jar")), Path.of(requiredProperty("demo.realm")));
+        // as behind a reverse proxy: the client address of a request from 127.0.0.1 (nginx in NginxForwardAuthIT) is
+        // the one its X-Forwarded-For names; any other sender's header is ignored (TokenLimitsIT)
+        server.addOptions("--proxy-headers=xforwarded", "--proxy-trusted-addresses=" + TRUSTED_PROXY);
         if (onPostgres()) {
             server.usePostgres(String.valueOf(ComposeFile.map(ComposeFile.read().service("postgres"), "environment").get("POSTGRES_DB")))
                     .productionMode()
@@ -625,7 +630,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** Deletes a folder and everything in it; nothing happens when it does not exist. */
-    static void deleteRecursively(Path dir) throws IOException {
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -8,15 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The system's nginx as a child process of the test, configured from {@code docs/examples/nginx.conf}:
+ * The system's nginx as a child process of the test, configured from an example of {@code docs/examples/}:
  * logs, pid and temporary files stay in one directory, nothing runs as a daemon.
  */
 public final class Nginx implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
+    private static final Pattern PLACEHOLDER = Pattern.compile("@[A-Z_]+@");
 
     private final Path dir;
     private final int port;
@@ -33,15 +37,28 @@ public final class Nginx implements AutoCloseable {
      * Keycloak at {@code keycloak} (both {@code host:port}). Fails, never skips, when there is no nginx.
      */
     public static Nginx start(Path exampleConf, Path dir, String keycloak, String upstream) {
+        return start(exampleConf, dir, Map.of("@KEYCLOAK@", keycloak, "@UPSTREAM@", upstream));
+    }
+
+    /**
+     * Starts nginx with an example configuration whose placeholders other than {@code @PREFIX@} and
+     * {@code @LISTEN_PORT@} are {@code values}' keys. Fails when one is left.
+     */
+    public static Nginx start(Path exampleConf, Path dir, Map<String, String> values) {
         String binary = findNginx();
         int port = Loopback.freePort();
         try {
             Files.createDirectories(dir.resolve("tmp"));
             String conf = Files.readString(exampleConf)
                     .replace("@PREFIX@", dir.toAbsolutePath().toString())
-                    .replace("@LISTEN_PORT@", Integer.toString(port))
-                    .replace("@KEYCLOAK@", keycloak)
-                    .replace("@UPSTREAM@", upstream);
+                    .replace("@LISTEN_PORT@", Integer.toString(port));
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                conf = conf.replace(value.getKey(), value.getValue());
+            }
+            Matcher left = PLACEHOLDER.matcher(conf);
+            if (left.find()) {
+                throw new IllegalArgumentException(exampleConf + ": no value for " + left.group());
+            }
             Path confFile = Files.writeString(dir.resolve("nginx.conf"), conf);
             Process process = new ProcessBuilder(List.of(binary,
                     "-p", dir.toAbsolutePath().toString(),
@@ -123,7 +140,7 @@ public final class Nginx implements AutoCloseable {
                 return candidate.toString();
             }
         }
-        throw new AssertionError("nginx is not installed, but NginxForwardAuthIT needs it: "
+        throw new AssertionError("nginx is not installed, but NginxForwardAuthIT and NginxGitIT need it: "
                 + "apt-get install -y nginx (./run-tests does this)");
     }
 }

@@ -73,6 +73,10 @@ public final class TokenApi {
         return http.post(DemoRealm.API + "/tokens/" + key + "/rotate", bearer);
     }
 
+    public HttpResult roles() {
+        return http.get(DemoRealm.API + "/roles", bearer);
+    }
+
     public HttpResult scopes() {
         return http.get(DemoRealm.API + "/scopes", bearer);
     }
