@@ -258,7 +258,7 @@ class AdminConsoleIT {
             assertEquals(original.path("allowedIpsMinPrefixIpv6"), saved.path("allowedIpsMinPrefixIpv6"), "the other fields kept");
             assertEquals(original.path("maxLifetimeDays"), saved.path("maxLifetimeDays"), "the other fields kept");
 
-            HttpResult choosable = realm.http().get(DemoRealm.API + "/roles", "Authorization", "Bearer " + realm.userToken("alice"));
+            HttpResult choosable = realm.tokensOf("alice").roles();
             assertEquals(200, choosable.status(), choosable::toString);
             assertTrue(!Http.list(choosable.json().path("clients").path("account")).contains("view-profile"), choosable::toString);
             HttpResult tooWide = realm.tokensOf("alice").create(Map.of("name", uniqueName("too-wide"), "allowedIps", List.of("10.0.0.0/8")));
