@@ -167,7 +167,7 @@ export const PolicyTab = ({ api, canManage }: Props) => {
             labelIcon={t("apiTokensForbiddenRolesHelp")}
             placeholder={t("apiTokensForbiddenRolesPlaceholder")}
             rows={3}
-            resizeOrientation="vertical"
+            autoResize
             isDisabled={!canManage}
           />
           {toggle("allowedIpsRequired")}
