@@ -1,4 +1,4 @@
-import { errorMessage } from "@kcpat/shared";
+import { errorMessage, listRoles } from "@kcpat/shared";
 import { useAdminClient } from "@keycloak/keycloak-admin-ui";
 import { HelpItem, NumberControl, SwitchControl, TextAreaControl, TextControl } from "@keycloak/keycloak-ui-shared";
 import { ActionGroup, Alert, Button, Form, FormGroup, PageSection, Spinner } from "@patternfly/react-core";
@@ -166,8 +166,8 @@ export const PolicyTab = ({ api, canManage }: Props) => {
             label={t("apiTokensForbiddenRoles")}
             labelIcon={t("apiTokensForbiddenRolesHelp")}
             placeholder={t("apiTokensForbiddenRolesPlaceholder")}
-            rows={3}
-            autoResize
+            rows={Math.min(12, listRoles(saved.forbiddenRoles).length + 2)}
+            resizeOrientation="vertical"
             isDisabled={!canManage}
           />
           {toggle("allowedIpsRequired")}
