@@ -25,6 +25,9 @@ public final class Report {
 
     static final List<String> SCENARIOS = List.of("exchange", "rfc8693", "forward-auth", "verify", "client-credentials", "introspection");
     static final List<String> DOORS = List.of("exchange", "rfc8693", "forward-auth", "verify");
+    /** Beside the charted scenarios: each door with every check on (a chosen role, an IP allowlist), and Basic at door 3. */
+    static final List<String> CHECKED = List.of("exchange-limited", "rfc8693-limited", "forward-auth-limited", "verify-limited",
+            "forward-auth-basic");
 
     record Round(double rps, double p50, double p99, long errors) {
     }
@@ -39,7 +42,7 @@ public final class Report {
         Map<Integer, Map<String, Result>> results = new LinkedHashMap<>();
         for (int size : sizes) {
             Map<String, Result> bySize = new LinkedHashMap<>();
-            for (String scenario : SCENARIOS) {
+            for (String scenario : java.util.stream.Stream.concat(SCENARIOS.stream(), CHECKED.stream()).toList()) {
                 List<Round> rounds = new ArrayList<>();
                 for (int round = 1; Files.exists(raw.resolve(size + "-" + scenario + "-" + round + ".txt")); round++) {
                     rounds.add(parse(Files.readString(raw.resolve(size + "-" + scenario + "-" + round + ".txt"))));
@@ -119,6 +122,15 @@ public final class Report {
             target(md, size + " tokens: verify / introspection >= 1.5", ratio(r, "verify", "introspection"), 1.5);
             target(md, size + " tokens: forward-auth / client-credentials >= 3", ratio(r, "forward-auth", "client-credentials"), 3.0);
             target(md, size + " tokens: rfc8693 / client-credentials (no target)", ratio(r, "rfc8693", "client-credentials"), 0);
+            for (String door : DOORS) {
+                if (r.containsKey(door + "-limited")) {
+                    target(md, size + " tokens: " + door + " with roles and an IP allowlist / without >= 0.95",
+                            ratio(r, door + "-limited", door), 0.95);
+                }
+            }
+            if (r.containsKey("forward-auth-basic")) {
+                target(md, size + " tokens: forward-auth with Basic / with APIToken >= 0.95", ratio(r, "forward-auth-basic", "forward-auth"), 0.95);
+            }
         }
         int smallest = sizes.get(0);
         int largest = sizes.get(sizes.size() - 1);

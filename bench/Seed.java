@@ -6,21 +6,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import io.github.kcpat.cli.CredentialJson;
+import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.token.ApiToken;
 
 /**
  * Writes the import files of a realm holding {@code tokens} personal API tokens spread over users (10 each),
  * the clients the benchmark needs, and the token values the load scripts send (a sample: the first
- * {@code sample} tokens). Run with the provider JAR on the class path:
+ * {@code sample} tokens of each kind). Every other user's tokens have every check on (a chosen role and an IP
+ * allowlist): {@code tokens-limited.txt} samples those, {@code tokens.txt} the others, {@code tokens-basic.txt} the
+ * latter again as Basic credentials ({@code base64(username:token)}). Run with the provider JAR on the class path:
  * {@code java -cp provider.jar bench/Seed.java <tokens> <sample> <out-dir> <realm>}.
  */
 public final class Seed {
 
     static final int TOKENS_PER_USER = 10;
     static final int USERS_PER_FILE = 500;
+    static final RoleChoice ROLES = new RoleChoice(List.of("personal-api-tokens"), Map.of());
+    static final List<String> ALLOWED_IPS = List.of("127.0.0.0/8", "::1");
     static final String REALM = """
             {"realm":"%s","enabled":true,"accessTokenLifespan":300,
              "roles":{"realm":[{"name":"personal-api-tokens"}]},
@@ -38,27 +45,44 @@ public final class Seed {
         Files.createDirectories(out);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expiry = now.plus(Duration.ofDays(300));
-        try (BufferedWriter values = Files.newBufferedWriter(out.resolve("tokens.txt"), StandardCharsets.UTF_8)) {
+        try (BufferedWriter values = Files.newBufferedWriter(out.resolve("tokens.txt"), StandardCharsets.UTF_8);
+                BufferedWriter limitedValues = Files.newBufferedWriter(out.resolve("tokens-limited.txt"), StandardCharsets.UTF_8);
+                BufferedWriter basicValues = Files.newBufferedWriter(out.resolve("tokens-basic.txt"), StandardCharsets.UTF_8)) {
             Files.writeString(out.resolve(realm + "-realm.json"), REALM.formatted(realm), StandardCharsets.UTF_8);
             int written = 0;
+            int sampled = 0;
+            int limitedSampled = 0;
             for (int file = 0; written < tokens; file++) {
                 // Keycloak's directory import reads <realm>-users-<n>.json files, each in a transaction of its own
                 try (BufferedWriter usersFile = Files.newBufferedWriter(out.resolve(realm + "-users-" + file + ".json"), StandardCharsets.UTF_8)) {
                     usersFile.write("{\"realm\":\"" + realm + "\",\"users\":[");
                     for (int u = 0; u < USERS_PER_FILE && written < tokens; u++) {
                         int user = file * USERS_PER_FILE + u;
+                        String username = String.format("user%06d", user);
+                        // every other user's tokens have every check on: a chosen role and an IP allowlist
+                        boolean limited = user % 2 == 1;
                         StringBuilder credentials = new StringBuilder();
                         for (int t = 0; t < TOKENS_PER_USER && written < tokens; t++, written++) {
                             ApiToken token = ApiToken.generate();
-                            if (written < sample) {
+                            if (!limited && sampled < sample) {
                                 values.write(token.value());
                                 values.newLine();
+                                basicValues.write(Base64.getEncoder().encodeToString(
+                                        (username + ":" + token.value()).getBytes(StandardCharsets.UTF_8)));
+                                basicValues.newLine();
+                                sampled++;
                             }
-                            credentials.append(credentials.isEmpty() ? "" : ",")
-                                    .append(CredentialJson.write(token, "token-" + t, expiry, List.of(), false, now));
+                            if (limited && limitedSampled < sample) {
+                                limitedValues.write(token.value());
+                                limitedValues.newLine();
+                                limitedSampled++;
+                            }
+                            credentials.append(credentials.isEmpty() ? "" : ",").append(limited
+                                    ? CredentialJson.write(token, "token-" + t, expiry, List.of(), false, now, ROLES, ALLOWED_IPS)
+                                    : CredentialJson.write(token, "token-" + t, expiry, List.of(), false, now));
                         }
-                        usersFile.write(String.format("%s%n{\"username\":\"user%06d\",\"enabled\":true,\"email\":\"user%06d@bench.test\","
-                                + "\"realmRoles\":[\"personal-api-tokens\"],\"credentials\":[%s]}", u == 0 ? "" : ",", user, user, credentials));
+                        usersFile.write(String.format("%s%n{\"username\":\"%s\",\"enabled\":true,\"email\":\"%s@bench.test\","
+                                + "\"realmRoles\":[\"personal-api-tokens\"],\"credentials\":[%s]}", u == 0 ? "" : ",", username, username, credentials));
                     }
                     usersFile.write("\n]}\n");
                 }

@@ -73,31 +73,37 @@ access_token() {
     | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
-# scenario name, URL path under the realm, wrk script
-SCENARIOS="exchange:/personal-api-tokens/exchange:exchange
-rfc8693:/protocol/openid-connect/token:rfc8693
-forward-auth:/personal-api-tokens/auth:forward_auth
-verify:/personal-api-tokens/verify:verify
-client-credentials:/protocol/openid-connect/token:client_credentials
-introspection:/protocol/openid-connect/token/introspect:introspection"
+# scenario name, URL path under the realm, wrk script, the sample of tokens it sends (see Seed.java); *-limited: tokens
+# with every check on (a chosen role and an IP allowlist), measured beside the same door with plain tokens
+SCENARIOS="exchange:/personal-api-tokens/exchange:exchange:tokens.txt
+rfc8693:/protocol/openid-connect/token:rfc8693:tokens.txt
+forward-auth:/personal-api-tokens/auth:forward_auth:tokens.txt
+verify:/personal-api-tokens/verify:verify:tokens.txt
+client-credentials:/protocol/openid-connect/token:client_credentials:tokens.txt
+introspection:/protocol/openid-connect/token/introspect:introspection:tokens.txt
+exchange-limited:/personal-api-tokens/exchange:exchange:tokens-limited.txt
+rfc8693-limited:/protocol/openid-connect/token:rfc8693:tokens-limited.txt
+forward-auth-limited:/personal-api-tokens/auth:forward_auth:tokens-limited.txt
+verify-limited:/personal-api-tokens/verify:verify:tokens-limited.txt
+forward-auth-basic:/personal-api-tokens/auth:forward_auth_basic:tokens-basic.txt"
 RUNS=()
 for SIZE in ${SIZES//,/ }; do
   while IFS= read -r LINE; do RUNS+=("$SIZE:$LINE"); done <<<"$SCENARIOS"
 done
 
-# run SIZE NAME PATH SCRIPT SECONDS OUTPUT
+# run SIZE NAME PATH SCRIPT SECONDS OUTPUT TOKENS
 run() {
   # a fresh access token for each introspection run: one issued before a long run would expire during it
   local token=-
   [ "$2" = introspection ] && token=$(access_token "bench-$1")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$5s" --latency -s "bench/lua/$4.lua" "http://127.0.0.1:$PORT/realms/bench-$1$3" \
-    -- "$WORK/seed/$1/tokens.txt" "$BASIC" "$token" >"$6"
+    -- "$WORK/seed/$1/$7" "$BASIC" "$token" >"$6"
 }
 
 echo "Warm-up: every scenario ${WARMUP}s (${#RUNS[@]} scenarios)"
 for ENTRY in "${RUNS[@]}"; do
-  IFS=: read -r SIZE NAME PATH_ SCRIPT <<<"$ENTRY"
-  run "$SIZE" "$NAME" "$PATH_" "$SCRIPT" "$WARMUP" /dev/null
+  IFS=: read -r SIZE NAME PATH_ SCRIPT TOKENS <<<"$ENTRY"
+  run "$SIZE" "$NAME" "$PATH_" "$SCRIPT" "$WARMUP" /dev/null "$TOKENS"
 done
 # each round starts one size further on, so no size is always measured first
 for ROUND in $(seq 1 "$ROUNDS"); do
@@ -105,8 +111,8 @@ for ROUND in $(seq 1 "$ROUNDS"); do
   COUNT=${#RUNS[@]}
   SHIFT=$(( (ROUND - 1) * COUNT / ROUNDS ))
   for I in $(seq 0 $((COUNT - 1))); do
-    IFS=: read -r SIZE NAME PATH_ SCRIPT <<<"${RUNS[$(( (I + SHIFT) % COUNT ))]}"
-    run "$SIZE" "$NAME" "$PATH_" "$SCRIPT" "$DURATION" "$RAW/$SIZE-$NAME-$ROUND.txt"
+    IFS=: read -r SIZE NAME PATH_ SCRIPT TOKENS <<<"${RUNS[$(( (I + SHIFT) % COUNT ))]}"
+    run "$SIZE" "$NAME" "$PATH_" "$SCRIPT" "$DURATION" "$RAW/$SIZE-$NAME-$ROUND.txt" "$TOKENS"
   done
 done
 stop_keycloak

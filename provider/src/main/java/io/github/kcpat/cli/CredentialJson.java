@@ -19,7 +19,13 @@ public final class CredentialJson {
 
     /** The credential as JSON text, for tools that write realm import files (the benchmark's seeding). */
     public static String write(ApiToken token, String name, Instant expiresAt, List<String> scopes, boolean disabled, Instant now) {
-        return JsonText.write(of(token, name, expiresAt, scopes, disabled, now, null, List.of()));
+        return write(token, name, expiresAt, scopes, disabled, now, null, List.of());
+    }
+
+    /** As above, with the roles chosen for the token (null: none) and its IP allowlist (empty: anywhere). */
+    public static String write(ApiToken token, String name, Instant expiresAt, List<String> scopes, boolean disabled, Instant now,
+            RoleChoice roles, List<String> allowedIps) {
+        return JsonText.write(of(token, name, expiresAt, scopes, disabled, now, roles, allowedIps));
     }
 
     static StoredCredential.Imported of(ApiToken token, String name, Instant expiresAt, List<String> scopes, boolean disabled,

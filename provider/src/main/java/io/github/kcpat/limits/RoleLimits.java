@@ -15,6 +15,8 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.RoleUtils;
 
+import io.github.kcpat.policy.TokenPolicy;
+
 /**
  * The roles a token may carry, worked out from Keycloak's roles as they are now: what a user may choose, whether a
  * choice is allowed, and which roles a JWT minted for the token carries. A forbidden role taints every composite that
@@ -23,6 +25,11 @@ import org.keycloak.models.utils.RoleUtils;
 public final class RoleLimits {
 
     private RoleLimits() {
+    }
+
+    /** What {@code user} may choose for a token under {@code policy}: nothing where it offers no choice. */
+    public static RoleChoice choosable(RealmModel realm, UserModel user, TokenPolicy policy) {
+        return policy.roleSelection() ? holdable(user, policy.forbiddenRoles(), realm) : RoleChoice.NONE;
     }
 
     /** The roles {@code user} holds (directly, through groups and composites) that a token may carry. */

@@ -26,7 +26,6 @@ import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenSearch;
 import io.github.kcpat.notify.AdminCreatedMail;
-import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenChanges;
@@ -138,9 +137,7 @@ public final class AdminTokensResource {
     public Response rolesOf(@PathParam("user") String user) {
         AdminPermissions.allowed(() -> auth.users().requireQuery());
         UserModel owner = permittedUser(user, auth.users()::canView);
-        TokenPolicy policy = TokenPolicy.of(realm);
-        RoleChoice roles = policy.roleSelection() ? RoleLimits.holdable(owner, policy.forbiddenRoles(), realm) : RoleChoice.NONE;
-        return JsonResponses.of(Response.Status.OK, roles);
+        return JsonResponses.of(Response.Status.OK, RoleLimits.choosable(realm, owner, TokenPolicy.of(realm)));
     }
 
     /** The answer to deleting all of a user's tokens. */

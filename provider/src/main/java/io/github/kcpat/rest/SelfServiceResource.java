@@ -16,7 +16,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
-import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.service.TokenService;
@@ -105,9 +104,7 @@ public final class SelfServiceResource {
     @Path("roles")
     public Response roles() {
         SelfServiceAuth caller = SelfServiceAuth.require(session, realm);
-        TokenPolicy policy = TokenPolicy.of(realm);
-        RoleChoice roles = policy.roleSelection() ? RoleLimits.holdable(caller.user(), policy.forbiddenRoles(), realm) : RoleChoice.NONE;
-        return JsonResponses.of(Response.Status.OK, roles);
+        return JsonResponses.of(Response.Status.OK, RoleLimits.choosable(realm, caller.user(), TokenPolicy.of(realm)));
     }
 
     @GET

@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>This proves the wiring, not the rules: every door meets the valid token and one token of each refusal
  * family (not a token at all; a key that finds nothing or a wrong secret; the token's own state or expiry; its
  * owner's state or role), the kinds of a family taken in turn across the doors, so each kind still meets at least
- * one door (the token's own family: disabled, expired, used from outside its IP allowlist). The rules themselves, with every reason, their order, the boundary at {@code now} and the policy's
+ * one door (the token's own family: disabled, expired, used from outside its IP allowlist). The rules themselves,
+ * with every reason, their order, the boundary at {@code now} and the policy's
  * caps, moved to the unit test {@code verify.ValidityRulesTest}; the refusal before any lookup of anything not of
  * the token's shape or with a wrong checksum is {@code token.ApiTokenTest}'s.
  */

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainmentIT {
 
-    enum Door { EXCHANGE, RFC8693, FORWARD_AUTH, DIRECT_GRANT }
+    enum Door { EXCHANGE, RFC8693, FORWARD_AUTH, FORWARD_AUTH_BASIC, DIRECT_GRANT }
 
     /** The flow {@code api-token-direct-grant} of {@code demo/demo-realm.json}. */
     private static final String DIRECT_GRANT_FLOW_ID = "6b1f3d2e-4c7a-4e59-9a0d-1f2e3c4b5a60";
@@ -106,7 +106,7 @@ class ContainmentIT {
 
     /** Attack: a JWT that cannot be told from an interactive login's. Old code: no claim, acr "1", no amr. */
     @ParameterizedTest(name = "JWT from {0}")
-    @EnumSource(value = Door.class, names = {"EXCHANGE", "RFC8693", "FORWARD_AUTH"})
+    @EnumSource(value = Door.class, names = {"EXCHANGE", "RFC8693", "FORWARD_AUTH", "FORWARD_AUTH_BASIC"})
     void mintedJwtSaysWhereItCameFrom(Door door) {
         JsonNode claims = realm.verifyJwt(jwtFrom(door)).claims();
 
@@ -222,10 +222,11 @@ class ContainmentIT {
             case EXCHANGE -> doors.exchange(leaked.value());
             case RFC8693 -> doors.tokenExchange(DemoClient.API_GATEWAY, leaked.value());
             case FORWARD_AUTH -> doors.forwardAuth(leaked.value());
+            case FORWARD_AUTH_BASIC -> doors.forwardAuthBasic("alice", leaked.value());
             case DIRECT_GRANT -> doors.directGrant("alice", leaked.value());
         };
         assertEquals(200, result.status(), result::toString);
-        if (door == Door.FORWARD_AUTH) {
+        if (door == Door.FORWARD_AUTH || door == Door.FORWARD_AUTH_BASIC) {
             return result.header("Authorization").orElseThrow().substring("Bearer ".length());
         }
         return result.text("access_token");
