@@ -139,10 +139,10 @@ class AccountConsoleIT {
     }
 
     /**
-     * Least privilege (issue 15): alice narrows a token to one realm role and one client role, found through the
-     * dialog's filter, and to the loopback range; the list shows both, the API stored exactly that, and the token
-     * works from here (the test talks to Keycloak over loopback). The demo realm has no application roles: alice's
-     * come from default-roles-demo, of which offline_access (realm) and account's view-profile are the ones chosen.
+     * Least privilege (issue 15): alice narrows a token to one realm role (offline_access, from default-roles-demo)
+     * and one of the demo's orders-api roles (read; she also holds write), found through the dialog's filter, and to
+     * the loopback range; the list shows both, the API stored exactly that, and the token works from here (the test
+     * talks to Keycloak over loopback).
      */
     @Test
     void aTokenNarrowedToChosenRolesAndAnAddressRange(TestInfo test) {
@@ -154,18 +154,19 @@ class AccountConsoleIT {
         WebElement helper = browser.visible(ROLES_HELPER);
         assertTrue(helper.getText().contains("all the roles its scopes give"), helper::getText);
         browser.visible(roleGroup("Realm roles"));
-        browser.visible(roleGroup("account"));
+        browser.visible(roleGroup("orders-api"));
 
         WebElement filter = browser.visible(ROLES_FILTER);
-        filter.sendKeys("view-prof");
+        filter.sendKeys("read");
         browser.gone(roleCheckbox("", "offline_access"));
+        browser.gone(roleCheckbox("orders-api", "write"));
         browser.gone(roleGroup("Realm roles"));
-        browser.click(roleCheckbox("account", "view-profile"));
+        browser.click(roleCheckbox("orders-api", "read"));
         browser.screenshot("1-filtered-roles");
         filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         browser.click(roleCheckbox("", "offline_access"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(ROLES_HELPER, "2 chosen"));
-        assertTrue(browser.driver().findElement(roleCheckbox("account", "view-profile")).isSelected(), "kept while filtered out");
+        assertTrue(browser.driver().findElement(roleCheckbox("orders-api", "read")).isSelected(), "kept while filtered out");
 
         WebElement addresses = dialog.findElement(By.id("api-token-allowed-ips"));
         assertTrue(dialog.getText().contains("e.g. 192.0.2.7 or 10.0.0.0/8; empty = from anywhere"), dialog::getText);
@@ -176,13 +177,13 @@ class AccountConsoleIT {
         String value = issuedValue();
         browser.click(ISSUED_DONE);
         assertEquals(200, realm.exchange(value).status(), "usable from loopback, which its range holds");
-        awaitCell(name, "token-roles", "offline_access, account: view-profile");
+        awaitCell(name, "token-roles", "offline_access, orders-api: read");
         awaitCell(name, "token-allowed-ips", "127.0.0.0/8");
         browser.screenshot("3-list");
 
         String key = row(name).getDomAttribute("data-token-key");
         JsonNode stored = realm.tokensOf("alice").listed(key);
-        assertEquals(Http.JSON.valueToTree(Map.of("realm", List.of("offline_access"), "clients", Map.of("account", List.of("view-profile")))),
+        assertEquals(Http.JSON.valueToTree(Map.of("realm", List.of("offline_access"), "clients", Map.of("orders-api", List.of("read")))),
                 stored.path("roles"), stored::toString);
         assertEquals(Http.JSON.valueToTree(List.of("127.0.0.0/8")), stored.path("allowedIps"), stored::toString);
         assertEquals(204, realm.tokensOf("alice").delete(key).status());

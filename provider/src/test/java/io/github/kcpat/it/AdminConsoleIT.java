@@ -203,7 +203,7 @@ class AdminConsoleIT {
         String prefix = uniqueName("least-privilege");
         CreatedToken narrowed = realm.tokensOf("alice").createToken(Map.of(
                 "name", prefix + "-narrowed",
-                "roles", Map.of("realm", List.of("offline_access"), "clients", Map.of("account", List.of("view-profile"))),
+                "roles", Map.of("realm", List.of("offline_access"), "clients", Map.of("orders-api", List.of("read"))),
                 "allowedIps", List.of("127.0.0.0/8", "192.0.2.7")));
         CreatedToken plain = realm.tokensOf("alice").createToken(prefix + "-plain");
         try {
@@ -211,7 +211,7 @@ class AdminConsoleIT {
             openUserApiTokens();
             search(prefix);
             browser.await().until(driver -> driver.findElements(TOKEN_ROWS).size() == 2);
-            assertEquals("offline_access, account: view-profile", cell(narrowed.name(), "token-roles"));
+            assertEquals("offline_access, orders-api: read", cell(narrowed.name(), "token-roles"));
             assertEquals("127.0.0.0/8, 192.0.2.7", cell(narrowed.name(), "token-allowed-ips"));
             assertEquals("All from scopes", cell(plain.name(), "token-roles"));
             assertEquals("Any", cell(plain.name(), "token-allowed-ips"));
@@ -224,9 +224,9 @@ class AdminConsoleIT {
     }
 
     /**
-     * Issue 15's policy fields: no IPv4 range wider than /16, and account's view-profile forbidden besides the roles
-     * forbidden already, typed as "clientId/role" on a line of its own; the API then holds exactly that, alice is no
-     * longer offered the role and a /8 is refused.
+     * Issue 15's policy fields: no IPv4 range wider than /16, and orders-api's write forbidden besides the roles
+     * forbidden already, typed as "clientId/role" on a line of its own; the API then holds exactly that, alice (who
+     * holds write) is no longer offered it and a /8 is refused.
      */
     @Test
     void thePolicyFormLimitsAddressRangesAndForbidsARole(TestInfo test) {
@@ -234,7 +234,7 @@ class AdminConsoleIT {
         assertEquals(200, before.status(), before::toString);
         JsonNode original = before.json();
         ObjectNode expectedForbidden = original.path("forbiddenRoles").deepCopy();
-        ((ObjectNode) expectedForbidden.get("clients")).set("account", Http.JSON.valueToTree(List.of("view-profile")));
+        ((ObjectNode) expectedForbidden.get("clients")).set("orders-api", Http.JSON.valueToTree(List.of("write")));
         try {
             browser = signInToDemo(test);
             openUserApiTokens();
@@ -246,11 +246,11 @@ class AdminConsoleIT {
 
             type("allowedIpsMinPrefixIpv4", "16");
             WebElement forbidden = browser.visible(FORBIDDEN_ROLES);
-            forbidden.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "account/view-profile");
+            forbidden.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "orders-api/write");
             browser.click(By.cssSelector("[data-testid='policy-save']"));
             browser.visible(By.cssSelector("[data-testid='policy-saved']"));
             String shown = browser.visible(FORBIDDEN_ROLES).getDomProperty("value");
-            assertTrue(shown.startsWith("account/view-profile\n"), "the saved policy, read back: " + shown);
+            assertTrue(shown.startsWith("orders-api/write\n"), "the saved policy, read back: " + shown);
             tidyScreenshot("saved");
 
             JsonNode saved = admin.policy().json();
@@ -261,7 +261,7 @@ class AdminConsoleIT {
 
             HttpResult choosable = realm.tokensOf("alice").roles();
             assertEquals(200, choosable.status(), choosable::toString);
-            assertTrue(!Http.list(choosable.json().path("clients").path("account")).contains("view-profile"), choosable::toString);
+            assertEquals(List.of("read"), Http.list(choosable.json().path("clients").path("orders-api")), choosable::toString);
             HttpResult tooWide = realm.tokensOf("alice").create(Map.of("name", uniqueName("too-wide"), "allowedIps", List.of("10.0.0.0/8")));
             assertEquals(400, tooWide.status(), tooWide::toString);
             assertNoConsoleErrors();
