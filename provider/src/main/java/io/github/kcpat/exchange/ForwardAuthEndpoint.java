@@ -135,8 +135,8 @@ public final class ForwardAuthEndpoint {
         // chosen that the owner holds right now, so a role taken from the owner leaves the JWT at once
         String fingerprint = String.join("|", client.getId(), String.valueOf(accepted.scopes()), data.state().name(),
                 String.valueOf(accepted.expiresAt()), String.valueOf(data.updatedAt()),
-                String.valueOf(RoleLimits.heldOf(door.realm(), accepted.owner(), accepted.chosenRoles())),
-                String.valueOf(accepted.forbiddenRoles()));
+                RoleLimits.heldIds(door.realm(), accepted.owner(), accepted.chosenRoles()),
+                String.valueOf(accepted.forbiddenRoles().hashCode()));
         long now = ServerClock.INSTANCE.instant().getEpochSecond();
         String realmId = door.realm().getId();
         MintedTokenCache.Minted cached = minted.get(realmId, key, fingerprint, now);

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  */
 public record IpRange(byte[] network, int prefix) {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
     /** The range {@code text} names ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code 192.0.2.7}), or empty. */
@@ -53,9 +52,11 @@ public record IpRange(byte[] network, int prefix) {
         if (zone >= 0) {
             literal = literal.substring(0, zone);
         }
-        boolean v4 = IPV4.matcher(literal).matches();
-        // only a string with ':' reaches InetAddress as IPv6, which Java then parses as a literal, never resolves
-        if (!v4 && !(literal.contains(":") && IPV6.matcher(literal).matches())) {
+        if (literal.indexOf(':') < 0) {
+            return ipv4(literal);
+        }
+        // only a string with ':' reaches InetAddress, which then parses it as an IPv6 literal, never resolves it
+        if (!IPV6.matcher(literal).matches()) {
             return Optional.empty();
         }
         try {
@@ -63,6 +64,31 @@ public record IpRange(byte[] network, int prefix) {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /** Dotted decimal, four parts of 0–255 without leading zeros; parsed by hand: every door reads its caller's. */
+    private static Optional<byte[]> ipv4(String literal) {
+        byte[] address = new byte[4];
+        int part = 0;
+        int value = -1;
+        for (int i = 0; i <= literal.length(); i++) {
+            char c = i < literal.length() ? literal.charAt(i) : '.';
+            if (c == '.') {
+                if (value < 0 || part == 4) {
+                    return Optional.empty();
+                }
+                address[part++] = (byte) value;
+                value = -1;
+            } else if (c >= '0' && c <= '9' && value != 0) {
+                value = (value < 0 ? 0 : value * 10) + (c - '0');
+                if (value > 255) {
+                    return Optional.empty();
+                }
+            } else {
+                return Optional.empty();
+            }
+        }
+        return part == 4 ? Optional.of(address) : Optional.empty();
     }
 
     public boolean isIpv4() {

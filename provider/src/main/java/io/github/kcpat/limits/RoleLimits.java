@@ -97,9 +97,18 @@ public final class RoleLimits {
         return granted;
     }
 
-    /** Which of the chosen roles the owner holds right now (null when none were chosen). */
-    public static RoleChoice heldOf(RealmModel realm, UserModel owner, RoleChoice chosen) {
-        return chosen == null ? null : choiceOf(resolve(realm, chosen).stream().filter(owner::hasRole));
+    /** The ids of the chosen roles the owner holds right now, joined ("" when none were chosen): cheap to compare. */
+    public static String heldIds(RealmModel realm, UserModel owner, RoleChoice chosen) {
+        if (chosen == null) {
+            return "";
+        }
+        StringBuilder ids = new StringBuilder();
+        for (RoleModel role : resolve(realm, chosen)) {
+            if (owner.hasRole(role)) {
+                ids.append(role.getId()).append(',');
+            }
+        }
+        return ids.toString();
     }
 
     /** The roles as a {@link RoleChoice}: realm roles by name, client roles by client id and name. */

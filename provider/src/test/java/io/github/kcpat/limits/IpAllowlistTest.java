@@ -29,7 +29,8 @@ class IpAllowlistTest {
     @Test
     void onlyLiteralAddressesAndRangesAreAccepted() {
         for (String bad : List.of("", " ", "localhost", "example.com", "10.0.0.256", "10.0.0", "10.0.0.0/33", "10.0.0.0/",
-                "/8", "10.0.0.0/-1", "10.0.0.0/8/8", "2001:db8::/129", "2001:db8::g", "01.2.3.4", "1.2.3.4 5", "[::1]/64x")) {
+                "/8", "10.0.0.0/-1", "10.0.0.0/8/8", "2001:db8::/129", "2001:db8::g", "01.2.3.4", "1.2.3.4 5", "[::1]/64x",
+                "1.2.3.4.", ".1.2.3", "1..2.3", "1.2.3.4.5", "1.2.3.-4", "+1.2.3.4", "1.2.3.00", "1.2.3.0x1")) {
             assertThrows(IllegalArgumentException.class, () -> IpAllowlist.parse(List.of(bad)), bad);
         }
         assertThrows(IllegalArgumentException.class, () -> IpAllowlist.parse(Collections.singletonList(null)));
@@ -56,6 +57,8 @@ class IpAllowlistTest {
         assertFalse(list.allows(null));
         assertFalse(list.allows("unknown"));
         assertFalse(list.allows("localhost"));
+        assertTrue(IpAllowlist.parse(List.of("0.0.0.0/0")).allows("255.255.255.255"));
+        assertTrue(IpAllowlist.parse(List.of("10.0.0.0/8")).allows("10.0.0.0"));
     }
 
     @Test
