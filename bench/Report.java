@@ -136,6 +136,9 @@ public final class Report {
         int largest = sizes.get(sizes.size() - 1);
         if (largest != smallest) {
             for (String door : DOORS) {
+                if (!results.get(largest).containsKey(door) || !results.get(smallest).containsKey(door)) {
+                    continue;
+                }
                 double scaling = results.get(largest).get(door).rps() / results.get(smallest).get(door).rps();
                 target(md, String.format("%s at %,d / at %,d tokens >= 0.9", door, largest, smallest), scaling, 0.9);
             }
@@ -143,11 +146,18 @@ public final class Report {
         return md.toString();
     }
 
+    /** NaN when either scenario did not run (ONLY=…), and {@link #target} then leaves the line out. */
     static double ratio(Map<String, Result> results, String ours, String reference) {
+        if (!results.containsKey(ours) || !results.containsKey(reference)) {
+            return Double.NaN;
+        }
         return results.get(ours).rps() / results.get(reference).rps();
     }
 
     static void target(StringBuilder md, String name, double value, double goal) {
+        if (Double.isNaN(value)) {
+            return;
+        }
         md.append(String.format("| %s | %.2f | %s |%n", name, value, goal == 0 ? "–" : value >= goal ? "yes" : "**no**"));
     }
 

@@ -7,6 +7,7 @@
 # One server for every size: all sizes share one JIT warm-up and are measured turn about, so a JVM still
 # warming up or a noisy minute cannot favour one size or one scenario.
 # Knobs (environment): SIZES=100,10000,100000 CONNECTIONS=16 THREADS=2 WARMUP=10 DURATION=8 ROUNDS=3 PORT=18080
+#   ONLY=<regex> runs only the scenarios whose name matches (e.g. ONLY='^(exchange|forward-auth|verify)(-limited)?$')
 #   DB=h2|postgres (postgres: an embedded PostgreSQL 17 on PORT+2, see bench/postgres.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,7 +89,9 @@ verify-limited:/personal-api-tokens/verify:verify:tokens-limited.txt
 forward-auth-basic:/personal-api-tokens/auth:forward_auth_basic:tokens-basic.txt"
 RUNS=()
 for SIZE in ${SIZES//,/ }; do
-  while IFS= read -r LINE; do RUNS+=("$SIZE:$LINE"); done <<<"$SCENARIOS"
+  while IFS= read -r LINE; do
+    [[ "${LINE%%:*}" =~ ${ONLY:-.} ]] && RUNS+=("$SIZE:$LINE")
+  done <<<"$SCENARIOS"
 done
 
 # run SIZE NAME PATH SCRIPT SECONDS OUTPUT TOKENS
