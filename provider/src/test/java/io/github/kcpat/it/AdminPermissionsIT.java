@@ -156,9 +156,12 @@ class AdminPermissionsIT {
         assertError(own.patch(key, Map.of("state", "DISABLED")), 404, "not_found");
         assertError(own.delete(key), 404, "not_found");
         assertError(own.deleteAllOf(targetId), 404, "not_found");
+        assertError(own.rolesOf(targetId), 404, "not_found");
         assertError(own.create(Map.of("user", targetId, "name", uniqueName("cross-create"))), 404, "not_found");
         assertError(own.list("user=" + targetId), 404, "not_found");
 
+        HttpResult roles = admin.tokens(DemoRealm.NAME).rolesOf(targetId);
+        assertEquals(200, roles.status(), roles::toString);
         HttpResult after = admin.tokens(DemoRealm.NAME).read(key);
         assertEquals(200, after.status(), after::toString);
         assertEquals("ACTIVE", after.json().path("state").asText(), after::toString);

@@ -35,6 +35,10 @@ public final class TokenAdminApi {
         return http.delete(base + "/tokens/" + key, login.headers());
     }
 
+    public HttpResult rolesOf(String idOrUsername) {
+        return http.get(base + "/users/" + idOrUsername + "/roles", login.headers());
+    }
+
     public HttpResult deleteAllOf(String idOrUsername) {
         return http.delete(base + "/users/" + idOrUsername + "/tokens", login.headers());
     }
