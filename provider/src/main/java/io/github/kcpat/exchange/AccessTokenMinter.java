@@ -4,7 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.keycloak.OAuth2Constants;
 import org.keycloak.events.EventBuilder;
@@ -48,7 +49,7 @@ final class AccessTokenMinter {
      * @param roles       the roles the JWT carries, made from those Keycloak's scope rules give the client
      */
     static AccessTokenResponse mint(KeycloakSession session, RealmModel realm, ClientModel client, UserModel owner,
-            String tokenKey, List<String> tokenScopes, UnaryOperator<Set<RoleModel>> roles, EventBuilder event) {
+            String tokenKey, List<String> tokenScopes, Function<Supplier<Set<RoleModel>>, Set<RoleModel>> roles, EventBuilder event) {
         UserSessionModel userSession = new UserSessionManager(session).createUserSession(null, realm, owner,
                 owner.getUsername(), session.getContext().getConnection().getRemoteHost(), AUTH_METHOD, false, null, null,
                 UserSessionModel.SessionPersistenceState.TRANSIENT);

@@ -80,10 +80,9 @@ final class DirectGrantRules {
     static void limitRoles(KeycloakSession session, AuthenticationSessionModel authSession, Verdict.Accepted accepted) {
         ClientModel client = authSession.getClient();
         UserModel owner = accepted.owner();
-        Set<RoleModel> base = TokenManager.getAccess(owner, client, TokenManager.getRequestedClientScopes(session,
-                authSession.getClientNote(OIDCLoginProtocol.SCOPE_PARAM), client, owner));
         Set<RoleModel> granted = RoleLimits.granted(authSession.getRealm(), owner, accepted.chosenRoles(),
-                accepted.forbiddenRoles(), base, false);
+                accepted.forbiddenRoles(), () -> TokenManager.getAccess(owner, client, TokenManager.getRequestedClientScopes(
+                        session, authSession.getClientNote(OIDCLoginProtocol.SCOPE_PARAM), client, owner)), false);
         ResolvedRoles.preset(session, authSession.getParentSession().getId(), client, granted);
     }
 

@@ -4,7 +4,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -100,7 +99,7 @@ final class Door {
      * What the JWT of {@code accepted} carries of the roles Keycloak's scope rules give its client: see
      * {@link RoleLimits#granted}; {@code choiceOverridesScope} for the realm's own exchange client only.
      */
-    UnaryOperator<Set<RoleModel>> roles(Verdict.Accepted accepted, boolean choiceOverridesScope) {
+    Function<Supplier<Set<RoleModel>>, Set<RoleModel>> roles(Verdict.Accepted accepted, boolean choiceOverridesScope) {
         return base -> RoleLimits.granted(realm, accepted.owner(), accepted.chosenRoles(), accepted.forbiddenRoles(), base,
                 choiceOverridesScope);
     }

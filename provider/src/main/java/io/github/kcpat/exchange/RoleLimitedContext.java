@@ -3,7 +3,8 @@ package io.github.kcpat.exchange;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.keycloak.models.ClientSessionContext;
@@ -19,9 +20,12 @@ final class RoleLimitedContext {
     private RoleLimitedContext() {
     }
 
-    /** {@code context} with the roles {@code limit} makes of the roles Keycloak's scope rules give it (worked out once). */
-    static ClientSessionContext of(ClientSessionContext context, UnaryOperator<Set<RoleModel>> limit) {
-        Set<RoleModel> roles = limit.apply(context.getRolesStream().collect(Collectors.toSet()));
+    /**
+     * {@code context} with the roles {@code limit} makes of the roles Keycloak's scope rules give it (worked out once,
+     * and those only if {@code limit} asks for them).
+     */
+    static ClientSessionContext of(ClientSessionContext context, Function<Supplier<Set<RoleModel>>, Set<RoleModel>> limit) {
+        Set<RoleModel> roles = limit.apply(() -> context.getRolesStream().collect(Collectors.toSet()));
         return (ClientSessionContext) Proxy.newProxyInstance(ClientSessionContext.class.getClassLoader(),
                 new Class<?>[] {ClientSessionContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getRolesStream") && method.getParameterCount() == 0) {

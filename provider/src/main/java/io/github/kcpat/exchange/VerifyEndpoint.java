@@ -50,7 +50,7 @@ public final class VerifyEndpoint {
         DoorEvents.accepted(event, accepted);
         event.success();
         ClientModel exchangeClient = ExchangeClient.of(door.realm());
-        Set<RoleModel> roles = exchangeClient == null ? Set.of() : door.roles(accepted, true).apply(AccessTokenMinter.scopedRoles(
+        Set<RoleModel> roles = exchangeClient == null ? Set.of() : door.roles(accepted, true).apply(() -> AccessTokenMinter.scopedRoles(
                 door.session(), door.realm(), exchangeClient, accepted.owner(), accepted.scopes()));
         return JsonResponses.of(Response.Status.OK, Introspection.of(accepted, TokenPolicy.of(door.realm()).exchangeClientId(), roles));
     }

@@ -65,7 +65,7 @@ public record IpAllowlist(List<IpRange> ranges, List<String> unreadable) {
         return address.isPresent() && ranges.stream().anyMatch(range -> range.contains(address.get()));
     }
 
-    /** The widest range, by prefix, of each family must be at least as narrow as the policy's minimum prefixes. */
+    /** The first range wider than the minimum prefix of its family allows (IPv4 or IPv6), if any. */
     public Optional<IpRange> widerThan(int minPrefixIpv4, int minPrefixIpv6) {
         return ranges.stream()
                 .filter(range -> range.prefix() < (range.isIpv4() ? minPrefixIpv4 : minPrefixIpv6))

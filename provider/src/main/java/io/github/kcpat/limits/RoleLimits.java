@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.keycloak.models.ClientModel;
@@ -73,22 +74,22 @@ public final class RoleLimits {
 
     /**
      * The roles a JWT minted for the token carries now. {@code base}: the roles Keycloak's scope rules give the client
-     * the JWT is issued to. With roles chosen, the chosen ones the owner still holds (composites expanded), limited to
+     * the JWT is issued to, worked out only when needed (not for chosen roles that override the scope). With roles chosen, the chosen ones the owner still holds (composites expanded), limited to
      * {@code base} unless {@code choiceOverridesScope} (the realm's exchange client, for which the choice is the grant);
      * without, {@code base}. Never a forbidden role, nor a composite holding one.
      */
     public static Set<RoleModel> granted(RealmModel realm, UserModel owner, RoleChoice chosen, RoleChoice forbidden,
-            Set<RoleModel> base, boolean choiceOverridesScope) {
+            Supplier<Set<RoleModel>> base, boolean choiceOverridesScope) {
         Set<RoleModel> forbiddenRoles = resolve(realm, forbidden);
         Set<RoleModel> granted;
         if (chosen == null || chosen.isEmpty()) {
-            granted = new LinkedHashSet<>(base);
+            granted = new LinkedHashSet<>(base.get());
         } else {
             Set<RoleModel> held = new HashSet<>();
             resolve(realm, chosen).stream().filter(owner::hasRole).forEach(held::add);
             granted = new LinkedHashSet<>(RoleUtils.expandCompositeRoles(held));
             if (!choiceOverridesScope) {
-                granted.retainAll(base);
+                granted.retainAll(base.get());
             }
         }
         if (!forbiddenRoles.isEmpty()) {
