@@ -66,13 +66,29 @@ public final class ApiTokenCredentialModel extends CredentialModel {
 
     /** True when the presented token carries this credential's secret. */
     public boolean isSecretOf(ApiToken token) {
-        return token.key().equals(getId()) && token.matches(StoredJson.readSecretHash(getSecretData()));
+        return token.key().equals(getId()) && token.matches(StoredJson.readSecret(getSecretData()).hashBytes());
     }
 
+    /** True when the presented token carries the secret a rotation replaced, and its overlap lasts at {@code now}. */
+    public boolean isPreviousSecretOf(ApiToken token, Instant now) {
+        if (!token.key().equals(getId()) || !data.previousSecretWorksAt(now)) {
+            return false;
+        }
+        byte[] previous = StoredJson.readSecret(getSecretData()).previousHashBytes();
+        return previous != null && token.matches(previous);
+    }
+
+    /** The same credential with {@code newData}; data without a previous secret drops that secret's hash too. */
     public ApiTokenCredentialModel with(TokenData newData) {
         ApiTokenCredentialModel changed = new ApiTokenCredentialModel(newData);
         copyInto(this, changed);
         changed.setCredentialData(StoredJson.write(newData));
+        if (newData.previousSecret() == null && getSecretData() != null) {
+            StoredCredential.Secret secret = StoredJson.readSecret(getSecretData());
+            if (secret.previousHash() != null) {
+                changed.setSecretData(StoredJson.writeSecret(secret.withoutPrevious()));
+            }
+        }
         return changed;
     }
 
@@ -82,10 +98,16 @@ public final class ApiTokenCredentialModel extends CredentialModel {
         return changed;
     }
 
-    /** The same credential holding the hash of a new secret for the same key (rotation). */
-    public ApiTokenCredentialModel withSecretOf(ApiToken token) {
-        ApiTokenCredentialModel changed = with(data);
-        changed.setSecretData(StoredJson.writeSecret(token));
+    /**
+     * The same credential holding the hash of a new secret for the same key (rotation). With {@code previousUntil}
+     * the secret it replaces keeps working until then (an overlap; an older previous secret ends at once); without,
+     * only the new one works.
+     */
+    public ApiTokenCredentialModel withSecretOf(ApiToken token, Instant previousUntil, Instant now) {
+        ApiTokenCredentialModel changed = with(data.withPreviousSecret(
+                previousUntil == null ? null : new PreviousSecret(previousUntil, null), now));
+        changed.setSecretData(previousUntil == null ? StoredJson.writeSecret(token)
+                : StoredJson.writeSecret(StoredJson.readSecret(getSecretData()).rotatedTo(token)));
         return changed;
     }
 

@@ -2,11 +2,14 @@ package io.github.kcpat.credential;
 
 import java.util.Locale;
 
-/** Who disabled a token: its owner may activate again only what it disabled itself. */
+/**
+ * Who disabled a token. Its owner may activate again what it disabled itself and what the idle task disabled (a fresh
+ * start of the idle clock), never what an admin disabled.
+ */
 public enum DisabledBy {
-    OWNER, ADMIN;
+    OWNER, ADMIN, IDLE;
 
-    /** The stored and shown form: {@code owner}, {@code admin}. */
+    /** The stored and shown form: {@code owner}, {@code admin}, {@code idle}. */
     public String text() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,6 +3,7 @@ package io.github.kcpat.credential;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.AbstractKeycloakTransaction;
@@ -14,9 +15,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 
 /**
- * Keeps a token's last-used time to within {@link #GRANULARITY} without a write per request: at most
- * one write per token and period per node, in its own transaction after the request's, so concurrent
- * requests never conflict on the credential and a failed write never fails a request.
+ * Keeps a token's last use (time, client address, door) to within {@link #GRANULARITY} without a write per request:
+ * at most one write per token and period per node, in its own transaction after the request's, so concurrent
+ * requests never conflict on the credential and a failed write never fails a request. A use of the value a rotation
+ * replaced is recorded apart (its own period), as a use of the token and of that value.
  */
 public final class LastUsedRecorder {
 
@@ -32,33 +34,51 @@ public final class LastUsedRecorder {
         return ApiTokenCredentialProviderFactory.of(session).lastUse();
     }
 
+    /** {@code previousSecret}: the use presented the value a rotation replaced, during its overlap. */
     public void recordUse(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel credential,
-            Instant now) {
-        Instant lastUsed = credential.data().lastUsedAt();
-        if (lastUsed != null && lastUsed.plus(GRANULARITY).isAfter(now)) {
+            LastUse use, boolean previousSecret) {
+        Instant now = use.at();
+        PreviousSecret previous = credential.data().previousSecret();
+        LastUse recorded = previousSecret ? previous.lastUse() : credential.data().lastUse();
+        if (recorded != null && recorded.at().plus(GRANULARITY).isAfter(now)) {
             return;
         }
-        if (!claims.claim(credential.key(), now)) {
+        String claim = previousSecret ? credential.key() + "/previous" : credential.key();
+        if (!claims.claim(claim, now)) {
             return;
         }
         String realmId = realm.getId();
         String ownerId = owner.getId();
         String key = credential.key();
+        LastUse seconds = new LastUse(now.truncatedTo(ChronoUnit.SECONDS), use.from(), use.door());
+        // the use is recorded on the row as stored at write time: only the last-use fields change, and a previous
+        // value's use only while that same overlap lasts (a rotation or disable since the request stays)
+        UnaryOperator<ApiTokenCredentialModel> change = !previousSecret
+                ? current -> isLater(seconds.at(), current.data().lastUsedAt()) ? current.with(current.data().used(seconds)) : current
+                : current -> sameOverlap(current.data().previousSecret(), previous)
+                        ? current.with(current.data().usedPrevious(seconds)
+                                .used(isLater(seconds.at(), current.data().lastUsedAt()) ? seconds : current.data().lastUse()))
+                        : current;
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                write(factory, realmId, ownerId, key, now);
+                write(factory, realmId, ownerId, key, claim, now, change);
             }
 
             @Override
             protected void rollbackImpl() {
-                claims.release(key, now);
+                claims.release(claim, now);
             }
         });
     }
 
-    private void write(KeycloakSessionFactory factory, String realmId, String ownerId, String key, Instant now) {
+    private static boolean sameOverlap(PreviousSecret stored, PreviousSecret verified) {
+        return stored != null && stored.expiresAt().equals(verified.expiresAt());
+    }
+
+    private void write(KeycloakSessionFactory factory, String realmId, String ownerId, String key, String claim, Instant now,
+            UnaryOperator<ApiTokenCredentialModel> change) {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel realm = session.realms().getRealm(realmId);
@@ -68,13 +88,10 @@ public final class LastUsedRecorder {
                 session.getContext().setRealm(realm);
                 UserModel owner = session.users().getUserById(realm, ownerId);
                 if (owner != null) {
-                    Instant usedAt = now.truncatedTo(ChronoUnit.SECONDS);
-                    // the last-use time alone, on the row as stored now: a rotation or disable since the request stays
-                    CredentialWrites.change(session, realm, owner, key, current -> isLater(usedAt, current.data().lastUsedAt())
-                            ? current.with(current.data().usedAt(usedAt)) : current);
+                    CredentialWrites.change(session, realm, owner, key, change);
                 }
             });
-            claims.release(key, now);
+            claims.release(claim, now);
         } catch (RuntimeException e) {
             // the claim stays, so the next attempt waits a full period instead of retrying on every request
             LOG.debugf("could not record the last use of token %s: %s", key, e.getClass().getSimpleName());

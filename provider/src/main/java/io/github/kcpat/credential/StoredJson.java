@@ -24,12 +24,19 @@ final class StoredJson {
     }
 
     static String write(TokenData data) {
+        PreviousSecret previous = data.previousSecret();
+        LastUse previousUse = previous == null ? null : previous.lastUse();
         return new StoredCredential.Data(data.scopes(), data.state().name(), text(data.expiresAt()), text(data.updatedAt()),
                 text(data.lastUsedAt()), data.remindersSent().isEmpty() ? null : data.remindersSent(),
                 data.disabledBy() == null ? null : data.disabledBy().text(),
                 // format 1's flag too, so a rollback to a JAR that knows only the flag keeps an admin's disabling
-                data.disabledByAdmin() ? Boolean.TRUE : null, null, null)
-                .limitedTo(data.roles(), data.allowedIps().texts()).json();
+                data.disabledByAdmin() ? Boolean.TRUE : null, null, null, null, null, null, null, null, null, null)
+                .limitedTo(data.roles(), data.allowedIps().texts())
+                .withLifecycle(data.lastUse() == null ? null : data.lastUse().from(),
+                        data.lastUse() == null ? null : data.lastUse().door(), text(data.activatedAt()),
+                        text(data.idleWarnedFor()), previous == null ? null : text(previous.expiresAt()),
+                        previousUse == null ? null : text(previousUse.at()), previousUse == null ? null : previousUse.from())
+                .json();
     }
 
     /** Parses anew on every call; the hot path reads through {@link ParsedData}. */
@@ -37,8 +44,15 @@ final class StoredJson {
         StoredCredential.Data data = read(json, StoredCredential.Data.class);
         return new TokenData(data.scopes() == null ? List.of() : data.scopes(),
                 data.state() == null ? TokenState.ACTIVE : TokenState.valueOf(data.state()),
-                instant(data.expiresAt()), instant(data.updatedAt()), instant(data.lastUsedAt()), data.remindersSent(),
-                disabledBy(data), data.roles(), IpAllowlist.stored(data.allowedIps()));
+                instant(data.expiresAt()), instant(data.updatedAt()), lastUse(data.lastUsedAt(), data.lastUsedFrom(),
+                        data.lastUsedDoor()), data.remindersSent(), disabledBy(data), data.roles(),
+                IpAllowlist.stored(data.allowedIps()), instant(data.activatedAt()), instant(data.idleWarnedFor()),
+                data.previousSecretExpiresAt() == null ? null : new PreviousSecret(instant(data.previousSecretExpiresAt()),
+                        lastUse(data.previousSecretLastUsedAt(), data.previousSecretLastUsedFrom(), null)));
+    }
+
+    private static LastUse lastUse(String at, String from, String door) {
+        return at == null ? null : new LastUse(Instant.parse(at), from, door);
     }
 
     /** Format 2's {@code disabledBy}, else format 1's {@code disabledByAdmin} (an owner's disabling went unrecorded). */
@@ -53,8 +67,12 @@ final class StoredJson {
         return StoredCredential.Secret.of(token).json();
     }
 
-    static byte[] readSecretHash(String json) {
-        return read(json, StoredCredential.Secret.class).hashBytes();
+    static StoredCredential.Secret readSecret(String json) {
+        return read(json, StoredCredential.Secret.class);
+    }
+
+    static String writeSecret(StoredCredential.Secret secret) {
+        return secret.json();
     }
 
     private static String text(Instant instant) {

@@ -11,6 +11,9 @@ import io.github.kcpat.verify.Verdict;
 /** What every door writes to Keycloak's event log about a token it accepted or refused. */
 public final class DoorEvents {
 
+    /** Detail on a use with the value a rotation replaced, during its overlap: a job that has not switched yet. */
+    public static final String PREVIOUS_SECRET = "previous_secret";
+
     private DoorEvents() {
     }
 
@@ -19,6 +22,9 @@ public final class DoorEvents {
                 .detail(Details.CREDENTIAL_TYPE, accepted.credential().getType())
                 .detail(Details.CREDENTIAL_ID, accepted.credential().key())
                 .detail(Details.CREDENTIAL_USER_LABEL, accepted.credential().name());
+        if (accepted.previousSecret()) {
+            event.detail(PREVIOUS_SECRET, "true");
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
+import io.github.kcpat.verify.UseDoor;
 import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.verify.RefusalReason;
 import io.github.kcpat.verify.TokenVerifier;
@@ -67,7 +68,7 @@ final class ApiTokenAuthenticator implements Authenticator {
             return;
         }
 
-        Verdict verdict = new TokenVerifier(context.getSession(), context.getRealm()).verify(form.getFirst(OAuth2Constants.PASSWORD));
+        Verdict verdict = new TokenVerifier(context.getSession(), context.getRealm(), UseDoor.DIRECT_GRANT).verify(form.getFirst(OAuth2Constants.PASSWORD));
         if (verdict instanceof Verdict.Accepted accepted && accepted.owner().getId().equals(user.getId())) {
             DoorEvents.accepted(context.getEvent(), accepted);
             DirectGrantRules.shape(context.getAuthenticationSession(), accepted.credential().key(),

@@ -20,6 +20,7 @@ import org.keycloak.protocol.oidc.TokenExchangeProvider;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.CorsErrorResponseException;
 
+import io.github.kcpat.verify.UseDoor;
 import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.verify.Verdict;
@@ -58,7 +59,7 @@ final class ApiTokenExchangeProvider implements TokenExchangeProvider {
             event.detail(Details.REASON, "requested_token_type unsupported").error(Errors.INVALID_REQUEST);
             throw error(context, OAuthErrorException.INVALID_REQUEST, "requested_token_type unsupported", Response.Status.BAD_REQUEST);
         }
-        Door door = new Door(context.getSession(), context.getRealm(),
+        Door door = new Door(context.getSession(), context.getRealm(), UseDoor.TOKEN_EXCHANGE,
                 () -> error(context, OAuthErrorException.INVALID_REQUEST, "Invalid subject token", Response.Status.BAD_REQUEST));
         Verdict.Accepted accepted = door.admit(context.getParams().getSubjectToken(), () -> event);
         DoorEvents.accepted(event, accepted);

@@ -21,6 +21,7 @@ import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.verify.TokenVerifier;
+import io.github.kcpat.verify.UseDoor;
 import io.github.kcpat.verify.Verdict;
 
 /**
@@ -33,18 +34,20 @@ final class Door {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final UseDoor name;
     private final Supplier<? extends RuntimeException> refusal;
 
-    /** {@code refusal}: what the door throws at any unusable token. */
-    Door(KeycloakSession session, RealmModel realm, Supplier<? extends RuntimeException> refusal) {
+    /** {@code name}: which door, as a token's last use records it; {@code refusal}: what it throws at any unusable token. */
+    Door(KeycloakSession session, RealmModel realm, UseDoor name, Supplier<? extends RuntimeException> refusal) {
         this.session = session;
         this.realm = realm;
+        this.name = name;
         this.refusal = refusal;
     }
 
     /** A door of the realm's own URLs, which answers an unusable token with {@code refusal}'s response. */
-    static Door answering(KeycloakSession session, RealmModel realm, Function<RealmModel, Response> refusal) {
-        return new Door(session, realm, () -> new WebApplicationException(refusal.apply(realm)));
+    static Door answering(KeycloakSession session, RealmModel realm, UseDoor name, Function<RealmModel, Response> refusal) {
+        return new Door(session, realm, name, () -> new WebApplicationException(refusal.apply(realm)));
     }
 
     KeycloakSession session() {
@@ -74,7 +77,7 @@ final class Door {
 
     /** As {@link #admit(String, Supplier)}, refusing a token whose owner is not the one the caller {@code named}. */
     Verdict.Accepted admit(String presented, Predicate<UserModel> named, Supplier<EventBuilder> event) {
-        Verdict verdict = new TokenVerifier(session, realm).verify(presented, named);
+        Verdict verdict = new TokenVerifier(session, realm, name).verify(presented, named);
         if (verdict instanceof Verdict.Refused refused) {
             DoorEvents.refused(event, refused);
             throw refusal.get();

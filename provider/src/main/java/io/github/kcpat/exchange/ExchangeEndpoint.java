@@ -9,6 +9,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.AccessTokenResponse;
 
+import io.github.kcpat.verify.UseDoor;
 import io.github.kcpat.rest.JsonResponses;
 import io.github.kcpat.verify.Verdict;
 
@@ -21,7 +22,7 @@ public final class ExchangeEndpoint {
     private final Door door;
 
     public ExchangeEndpoint(KeycloakSession session, RealmModel realm) {
-        this.door = Door.answering(session, realm, ExchangeEndpoint::refusal);
+        this.door = Door.answering(session, realm, UseDoor.EXCHANGE, ExchangeEndpoint::refusal);
     }
 
     /** The answer to a bad token, which a request to a disabled realm gets too. */

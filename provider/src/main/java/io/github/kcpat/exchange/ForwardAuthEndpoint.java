@@ -23,6 +23,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessTokenResponse;
 
+import io.github.kcpat.verify.UseDoor;
 import io.github.kcpat.credential.TokenData;
 import io.github.kcpat.limits.RoleLimits;
 import io.github.kcpat.time.ServerClock;
@@ -46,7 +47,7 @@ public final class ForwardAuthEndpoint {
 
     /** {@code minted}: this node's memory of minted JWTs, kept by the factory that serves the doors. */
     public ForwardAuthEndpoint(KeycloakSession session, RealmModel realm, MintedTokenCache minted) {
-        this.door = Door.answering(session, realm, refused -> refusal(session, refused));
+        this.door = Door.answering(session, realm, UseDoor.FORWARD_AUTH, refused -> refusal(session, refused));
         this.minted = minted;
     }
 

@@ -16,6 +16,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.protocol.oidc.utils.AuthorizeClientUtil;
 
+import io.github.kcpat.verify.UseDoor;
 import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.rest.JsonResponses;
 import io.github.kcpat.policy.TokenPolicy;
@@ -32,7 +33,7 @@ public final class VerifyEndpoint {
     private final Door door;
 
     public VerifyEndpoint(KeycloakSession session, RealmModel realm) {
-        this.door = Door.answering(session, realm, VerifyEndpoint::refusal);
+        this.door = Door.answering(session, realm, UseDoor.VERIFY, VerifyEndpoint::refusal);
     }
 
     /** The answer to a bad token, which a request to a disabled realm gets too. */

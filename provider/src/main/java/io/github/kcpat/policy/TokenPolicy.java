@@ -36,7 +36,10 @@ public record TokenPolicy(
         RoleChoice forbiddenRoles,
         boolean allowedIpsRequired,
         int allowedIpsMinPrefixIpv4,
-        int allowedIpsMinPrefixIpv6) {
+        int allowedIpsMinPrefixIpv6,
+        int disableAfterUnusedDays,
+        int idleWarningDays,
+        int maxRotationOverlapMinutes) {
 
     public static final String ATTRIBUTE_PREFIX = "personalApiTokens.";
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -59,13 +62,26 @@ public record TokenPolicy(
                     "manage-identity-providers", "impersonation")));
 
     public static final TokenPolicy DEFAULTS = new TokenPolicy(365, true, 90, 100, List.of(), DEFAULT_EXCHANGE_CLIENT, List.of(7, 1), 0,
-            true, DEFAULT_FORBIDDEN_ROLES, false, 0, 0);
+            true, DEFAULT_FORBIDDEN_ROLES, false, 0, 0, 0, 7, 7 * 24 * 60);
+
+    /** The longest overlap a rotation may keep the previous secret working for: 30 days. */
+    public static final int MAX_ROTATION_OVERLAP_MINUTES = 30 * 24 * 60;
 
     /** The policy of the first eight fields, the rest at their defaults. */
     public TokenPolicy(int maxLifetimeDays, boolean expiryRequired, int defaultLifetimeDays, int maxTokensPerUser,
             List<String> availableScopes, String exchangeClientId, List<Integer> reminderDays, int recentLoginMinutes) {
         this(maxLifetimeDays, expiryRequired, defaultLifetimeDays, maxTokensPerUser, availableScopes, exchangeClientId,
-                reminderDays, recentLoginMinutes, true, DEFAULT_FORBIDDEN_ROLES, false, 0, 0);
+                reminderDays, recentLoginMinutes, true, DEFAULT_FORBIDDEN_ROLES, false, 0, 0, 0, 7, 7 * 24 * 60);
+    }
+
+    /** The policy of the first thirteen fields, the lifecycle ones at their defaults. */
+    public TokenPolicy(int maxLifetimeDays, boolean expiryRequired, int defaultLifetimeDays, int maxTokensPerUser,
+            List<String> availableScopes, String exchangeClientId, List<Integer> reminderDays, int recentLoginMinutes,
+            boolean roleSelection, RoleChoice forbiddenRoles, boolean allowedIpsRequired, int allowedIpsMinPrefixIpv4,
+            int allowedIpsMinPrefixIpv6) {
+        this(maxLifetimeDays, expiryRequired, defaultLifetimeDays, maxTokensPerUser, availableScopes, exchangeClientId,
+                reminderDays, recentLoginMinutes, roleSelection, forbiddenRoles, allowedIpsRequired, allowedIpsMinPrefixIpv4,
+                allowedIpsMinPrefixIpv6, 0, 7, 7 * 24 * 60);
     }
 
     public static TokenPolicy of(RealmModel realm) {
@@ -86,7 +102,10 @@ public record TokenPolicy(
                 attribute.apply("forbiddenRoles").flatMap(TokenPolicy::roles).orElse(DEFAULTS.forbiddenRoles),
                 attribute.apply("allowedIpsRequired").map(Boolean::parseBoolean).orElse(DEFAULTS.allowedIpsRequired),
                 attribute.apply("allowedIpsMinPrefixIpv4").flatMap(TokenPolicy::number).orElse(DEFAULTS.allowedIpsMinPrefixIpv4),
-                attribute.apply("allowedIpsMinPrefixIpv6").flatMap(TokenPolicy::number).orElse(DEFAULTS.allowedIpsMinPrefixIpv6));
+                attribute.apply("allowedIpsMinPrefixIpv6").flatMap(TokenPolicy::number).orElse(DEFAULTS.allowedIpsMinPrefixIpv6),
+                attribute.apply("disableAfterUnusedDays").flatMap(TokenPolicy::number).orElse(DEFAULTS.disableAfterUnusedDays),
+                attribute.apply("idleWarningDays").flatMap(TokenPolicy::number).orElse(DEFAULTS.idleWarningDays),
+                attribute.apply("maxRotationOverlapMinutes").flatMap(TokenPolicy::number).orElse(DEFAULTS.maxRotationOverlapMinutes));
     }
 
     /**
@@ -165,6 +184,9 @@ public record TokenPolicy(
         requireRange("recentLoginMinutes", recentLoginMinutes, 0, MAX_RECENT_LOGIN_MINUTES);
         requireRange("allowedIpsMinPrefixIpv4", allowedIpsMinPrefixIpv4, 0, 32);
         requireRange("allowedIpsMinPrefixIpv6", allowedIpsMinPrefixIpv6, 0, 128);
+        requireRange("disableAfterUnusedDays", disableAfterUnusedDays, 0, 36500);
+        requireRange("idleWarningDays", idleWarningDays, 0, 365);
+        requireRange("maxRotationOverlapMinutes", maxRotationOverlapMinutes, 0, MAX_ROTATION_OVERLAP_MINUTES);
     }
 
     /** Stores the policy as realm attributes, where realm export and import carry it. */
@@ -183,6 +205,9 @@ public record TokenPolicy(
         realm.setAttribute(ATTRIBUTE_PREFIX + "allowedIpsRequired", String.valueOf(allowedIpsRequired));
         realm.setAttribute(ATTRIBUTE_PREFIX + "allowedIpsMinPrefixIpv4", String.valueOf(allowedIpsMinPrefixIpv4));
         realm.setAttribute(ATTRIBUTE_PREFIX + "allowedIpsMinPrefixIpv6", String.valueOf(allowedIpsMinPrefixIpv6));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "disableAfterUnusedDays", String.valueOf(disableAfterUnusedDays));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "idleWarningDays", String.valueOf(idleWarningDays));
+        realm.setAttribute(ATTRIBUTE_PREFIX + "maxRotationOverlapMinutes", String.valueOf(maxRotationOverlapMinutes));
     }
 
     private static void requireRange(String field, int value, int min, int max) {
@@ -264,6 +289,23 @@ public record TokenPolicy(
             throw new PolicyViolation("allowedIps: " + range.text() + " is wider than this realm allows (at most /"
                     + (range.isIpv4() ? allowedIpsMinPrefixIpv4 : allowedIpsMinPrefixIpv6) + " wide)");
         });
+    }
+
+    /** Refuses a rotation overlap longer than the realm allows; 0 = none (only the new secret works). */
+    public void checkRotationOverlap(int overlapMinutes) {
+        if (overlapMinutes < 0) {
+            throw new PolicyViolation("overlapMinutes must be 0 or more");
+        }
+        if (overlapMinutes > maxRotationOverlapMinutes) {
+            throw new PolicyViolation(maxRotationOverlapMinutes == 0
+                    ? "This realm does not let a rotated token's previous value keep working (overlapMinutes must be 0)"
+                    : "overlapMinutes may be at most " + maxRotationOverlapMinutes + " in this realm");
+        }
+    }
+
+    /** Whether the idle task disables tokens unused for {@link #disableAfterUnusedDays} days. */
+    public boolean disablesIdleTokens() {
+        return disableAfterUnusedDays > 0;
     }
 
     public void checkRoomForAnother(long tokensHeld) {

@@ -114,6 +114,23 @@ public final class AdminTokensResource {
                 TokenPolicy.of(realm)));
     }
 
+    /**
+     * A new value for a user's token, shown to the admin once, with an optional overlap for the previous one. The admin
+     * sees the value and so can act as the owner: like create, it needs the impersonation permission for the owner.
+     */
+    @POST
+    @Path("tokens/{key}/rotate")
+    public Response rotate(@PathParam("key") String key, String body) {
+        OwnedToken owned = manageableToken(key);
+        if (!AdminPermissions.canImpersonate(auth, owned.owner())) {
+            throw AdminPermissions.forbidden("Admins cannot rotate other users' tokens: the new value needs the "
+                    + "impersonation permission for this user, as impersonating them would");
+        }
+        TokenService.Issued issued = ServiceErrors.call(() -> service(owned.owner()).rotate(key, RotateBody.overlapMinutes(body)));
+        return JsonResponses.of(Response.Status.OK, AdminTokenRepresentation.of(new OwnedToken(owned.owner(), issued.credential()),
+                issued.value(), TokenPolicy.of(realm)));
+    }
+
     @DELETE
     @Path("tokens/{key}")
     public Response delete(@PathParam("key") String key) {

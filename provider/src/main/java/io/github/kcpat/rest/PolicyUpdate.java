@@ -27,7 +27,10 @@ record PolicyUpdate(
         JsonNode forbiddenRoles,
         Boolean allowedIpsRequired,
         Integer allowedIpsMinPrefixIpv4,
-        Integer allowedIpsMinPrefixIpv6) {
+        Integer allowedIpsMinPrefixIpv6,
+        Integer disableAfterUnusedDays,
+        Integer idleWarningDays,
+        Integer maxRotationOverlapMinutes) {
 
     private static final String WHOLE_NUMBER = " has the wrong type: a whole number is expected";
     private static final Map<String, String> EXPECTED = Map.ofEntries(
@@ -36,6 +39,9 @@ record PolicyUpdate(
             Map.entry("allowedIpsMinPrefixIpv4", "allowedIpsMinPrefixIpv4" + WHOLE_NUMBER),
             Map.entry("allowedIpsMinPrefixIpv6", "allowedIpsMinPrefixIpv6" + WHOLE_NUMBER),
             Map.entry("forbiddenRoles", "forbiddenRoles has the wrong type: " + TokenFields.ROLES.substring("roles must be ".length())),
+            Map.entry("disableAfterUnusedDays", "disableAfterUnusedDays" + WHOLE_NUMBER),
+            Map.entry("idleWarningDays", "idleWarningDays" + WHOLE_NUMBER),
+            Map.entry("maxRotationOverlapMinutes", "maxRotationOverlapMinutes" + WHOLE_NUMBER),
             Map.entry("maxLifetimeDays", "maxLifetimeDays" + WHOLE_NUMBER),
             Map.entry("defaultLifetimeDays", "defaultLifetimeDays" + WHOLE_NUMBER),
             Map.entry("maxTokensPerUser", "maxTokensPerUser" + WHOLE_NUMBER),
@@ -86,7 +92,10 @@ record PolicyUpdate(
                 forbiddenRoles == null ? current.forbiddenRoles() : TokenFields.roles(forbiddenRoles),
                 or(allowedIpsRequired, current.allowedIpsRequired()),
                 or(allowedIpsMinPrefixIpv4, current.allowedIpsMinPrefixIpv4()),
-                or(allowedIpsMinPrefixIpv6, current.allowedIpsMinPrefixIpv6()));
+                or(allowedIpsMinPrefixIpv6, current.allowedIpsMinPrefixIpv6()),
+                or(disableAfterUnusedDays, current.disableAfterUnusedDays()),
+                or(idleWarningDays, current.idleWarningDays()),
+                or(maxRotationOverlapMinutes, current.maxRotationOverlapMinutes()));
     }
 
     private static <T> T or(T given, T current) {

@@ -80,10 +80,10 @@ public final class SelfServiceResource {
 
     @POST
     @Path("tokens/{key}/rotate")
-    public Response rotate(@PathParam("key") String key) {
+    public Response rotate(@PathParam("key") String key, String body) {
         TokenService tokens = service(SelfServiceAuth.require(session, realm));
         RecentLogin.require(session, realm);
-        TokenService.Issued issued = ServiceErrors.call(() -> tokens.rotate(key));
+        TokenService.Issued issued = ServiceErrors.call(() -> tokens.rotate(key, RotateBody.overlapMinutes(body)));
         return JsonResponses.of(Response.Status.OK, shown(issued));
     }
 

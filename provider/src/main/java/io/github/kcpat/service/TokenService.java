@@ -1,6 +1,7 @@
 package io.github.kcpat.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -179,13 +180,24 @@ public final class TokenService {
 
     /** A new secret for the same key, name and settings; the old value stops working with this commit. */
     public Issued rotate(String key) {
+        return rotate(key, 0);
+    }
+
+    /**
+     * A new secret for the same key, name and settings, working at once. With {@code overlapMinutes} (at most the
+     * policy's) the value it replaces keeps working that long beside it, else it stops with this commit; an older
+     * overlap ends at once (at most two values work). A disabled token keeps no previous value.
+     */
+    public Issued rotate(String key, int overlapMinutes) {
         get(key);
         TokenPolicy policy = TokenPolicy.of(realm);
+        policy.checkRotationOverlap(overlapMinutes);
         Instant now = now();
         ApiToken token = ApiToken.withKey(key);
         ApiTokenCredentialModel rotated = CredentialWrites.change(session, realm, owner, key, current -> {
                     policy.checkExpiryStillAllowed(current.data().expiresAt(), now);
-                    return current.withSecretOf(token).with(current.data().updatedAt(now));
+                    boolean overlap = overlapMinutes > 0 && current.data().state() == TokenState.ACTIVE;
+                    return current.withSecretOf(token, overlap ? now.plus(Duration.ofMinutes(overlapMinutes)) : null, now);
                 })
                 .orElseThrow(TokenServiceException::notFound);
         changes.record(TokenChanges.Action.ROTATED, rotated);

@@ -31,21 +31,40 @@ public final class StoredCredential {
      * <p>
      * {@code roles} (the roles chosen for the token, {@link RoleChoice}'s shape) and {@code allowedIps} (normalised
      * addresses and CIDR ranges) are left out while none are chosen / the token is usable from anywhere.
+     * <p>
+     * The lifecycle fields are left out while null: where and through which door the last use came
+     * ({@code lastUsedFrom}, {@code lastUsedDoor}), when the token was last activated again ({@code activatedAt}, the
+     * idle clock's restart), the idle period whose warning went out ({@code idleWarnedFor}), and while a rotation's
+     * overlap keeps the previous secret: when it stops working and its last use ({@code previousSecret*}).
      */
     public record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt,
             @OmitWhenNull List<Integer> remindersSent, @OmitWhenNull String disabledBy, @OmitWhenNull Boolean disabledByAdmin,
-            @OmitWhenNull RoleChoice roles, @OmitWhenNull List<String> allowedIps) {
+            @OmitWhenNull RoleChoice roles, @OmitWhenNull List<String> allowedIps,
+            @OmitWhenNull String lastUsedFrom, @OmitWhenNull String lastUsedDoor, @OmitWhenNull String activatedAt,
+            @OmitWhenNull String idleWarnedFor, @OmitWhenNull String previousSecretExpiresAt,
+            @OmitWhenNull String previousSecretLastUsedAt, @OmitWhenNull String previousSecretLastUsedFrom) {
 
         /** New data as the CLI and a create write it: never used, never reminded. */
         public static Data of(List<String> scopes, String state, Instant expiresAt, Instant updatedAt) {
-            return new Data(scopes, state, text(expiresAt), text(updatedAt), null, null, null, null, null, null);
+            return new Data(scopes, state, text(expiresAt), text(updatedAt), null, null, null, null, null, null,
+                    null, null, null, null, null, null, null);
         }
 
         /** The same data with the roles chosen (null: none) and the allowed addresses (null or empty: anywhere). */
         public Data limitedTo(RoleChoice chosenRoles, List<String> allowedAddresses) {
             return new Data(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, disabledBy, disabledByAdmin,
                     chosenRoles == null || chosenRoles.isEmpty() ? null : chosenRoles,
-                    allowedAddresses == null || allowedAddresses.isEmpty() ? null : allowedAddresses);
+                    allowedAddresses == null || allowedAddresses.isEmpty() ? null : allowedAddresses,
+                    lastUsedFrom, lastUsedDoor, activatedAt, idleWarnedFor, previousSecretExpiresAt,
+                    previousSecretLastUsedAt, previousSecretLastUsedFrom);
+        }
+
+        /** The same data with the lifecycle fields given (each null to leave it out). */
+        public Data withLifecycle(String usedFrom, String usedDoor, String activated, String warnedFor,
+                String previousExpiresAt, String previousUsedAt, String previousUsedFrom) {
+            return new Data(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, disabledBy, disabledByAdmin,
+                    roles, allowedIps, usedFrom, usedDoor, activated, warnedFor, previousExpiresAt, previousUsedAt,
+                    previousUsedFrom);
         }
 
         public String json() {
@@ -53,11 +72,27 @@ public final class StoredCredential {
         }
     }
 
-    /** The secret data: the hash of the token's secret, Base64, and its algorithm. */
-    public record Secret(String algorithm, String hash) {
+    /**
+     * The secret data: the hash of the token's secret, Base64, and its algorithm; during a rotation's overlap also the
+     * hash of the secret it replaced ({@code previousHash}, left out otherwise).
+     */
+    public record Secret(String algorithm, String hash, @OmitWhenNull String previousHash) {
 
         public static Secret of(ApiToken token) {
-            return new Secret(SecretHash.ALGORITHM, Base64.getEncoder().encodeToString(token.secretHash()));
+            return new Secret(SecretHash.ALGORITHM, Base64.getEncoder().encodeToString(token.secretHash()), null);
+        }
+
+        /** The secret of {@code token}, keeping this one's hash as the previous. */
+        public Secret rotatedTo(ApiToken token) {
+            return new Secret(SecretHash.ALGORITHM, Base64.getEncoder().encodeToString(token.secretHash()), hash);
+        }
+
+        public Secret withoutPrevious() {
+            return new Secret(algorithm, hash, null);
+        }
+
+        public byte[] previousHashBytes() {
+            return previousHash == null ? null : Base64.getDecoder().decode(previousHash);
         }
 
         public String json() {

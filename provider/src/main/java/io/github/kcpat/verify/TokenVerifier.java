@@ -10,6 +10,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.credential.LastUse;
 import io.github.kcpat.credential.LastUsedRecorder;
 import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
@@ -27,15 +28,18 @@ public final class TokenVerifier {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final UseDoor door;
     private final Clock clock;
 
-    public TokenVerifier(KeycloakSession session, RealmModel realm) {
-        this(session, realm, ServerClock.INSTANCE);
+    /** {@code door}: the door asking, which a recorded use names. */
+    public TokenVerifier(KeycloakSession session, RealmModel realm, UseDoor door) {
+        this(session, realm, door, ServerClock.INSTANCE);
     }
 
-    TokenVerifier(KeycloakSession session, RealmModel realm, Clock clock) {
+    TokenVerifier(KeycloakSession session, RealmModel realm, UseDoor door, Clock clock) {
         this.session = session;
         this.realm = realm;
+        this.door = door;
         this.clock = clock;
     }
 
@@ -65,24 +69,28 @@ public final class TokenVerifier {
         }
         UserModel owner = found.get().owner();
         ApiTokenCredentialModel credential = found.get().credential();
-        if (!credential.isSecretOf(token)) {
+        Instant now = clock.instant();
+        // the value a rotation replaced works during its overlap only; disabling the token has ended any overlap
+        boolean previousSecret = !credential.isSecretOf(token) && credential.isPreviousSecretOf(token, now);
+        if (!previousSecret && !credential.isSecretOf(token)) {
             return new Verdict.Refused(RefusalReason.WRONG_SECRET, token.key(), owner);
         }
-        Instant now = clock.instant();
         TokenPolicy policy = TokenPolicy.of(realm);
         ValidityRules.Judgement judgement = ValidityRules.judge(credential.data(), credential.createdAt(),
                 ValidityRules.Owner.of(realm, owner), policy, now);
         if (!judgement.usable()) {
             return new Verdict.Refused(judgement.refusal(), token.key(), owner);
         }
-        if (!ValidityRules.allowsAddress(credential.data(), session.getContext().getConnection().getRemoteAddr())) {
+        String address = session.getContext().getConnection().getRemoteAddr();
+        if (!ValidityRules.allowsAddress(credential.data(), address)) {
             return new Verdict.Refused(RefusalReason.IP_NOT_ALLOWED, token.key(), owner);
         }
         if (!named.test(owner)) {
             return new Verdict.Refused(RefusalReason.USER_MISMATCH, token.key(), owner);
         }
-        LastUsedRecorder.of(session).recordUse(session, realm, owner, credential, now);
+        LastUsedRecorder.of(session).recordUse(session, realm, owner, credential,
+                new LastUse(now, address, door.text()), previousSecret);
         return new Verdict.Accepted(owner, credential, policy.effectiveScopes(credential.data().scopes()),
-                judgement.effectiveExpiry(), policy.forbiddenRoles());
+                judgement.effectiveExpiry(), policy.forbiddenRoles(), previousSecret);
     }
 }

@@ -20,9 +20,35 @@ class TokenDataJsonTest {
     @Test
     void everyFieldRoundTrips() {
         TokenData data = new TokenData(List.of("demo-api", "other"), TokenState.DISABLED, NOW.plusSeconds(3600), NOW,
-                NOW.minusSeconds(60), List.of(7, 1), DisabledBy.ADMIN,
-                new RoleChoice(List.of("reader"), Map.of("orders-api", List.of("read"))), IpAllowlist.parse(List.of("10.0.0.0/8", "::1")));
+                new LastUse(NOW.minusSeconds(60), "192.0.2.7", "forward-auth"), List.of(7, 1), DisabledBy.IDLE,
+                new RoleChoice(List.of("reader"), Map.of("orders-api", List.of("read"))), IpAllowlist.parse(List.of("10.0.0.0/8", "::1")),
+                NOW.minusSeconds(600), NOW.minusSeconds(900),
+                new PreviousSecret(NOW.plusSeconds(60), new LastUse(NOW.minusSeconds(30), "2001:db8::1", null)));
         assertEquals(data, StoredJson.readData(StoredJson.write(data)));
+    }
+
+    @Test
+    void lifecycleFieldsAreStoredFlatAndLeftOutWhileUnset() {
+        TokenData used = new TokenData(List.of(), TokenState.ACTIVE, null, NOW, null)
+                .used(new LastUse(NOW, "10.1.2.3", "verify"))
+                .withPreviousSecret(new PreviousSecret(NOW.plusSeconds(3600), null), NOW);
+        assertEquals("{\"scopes\":[],\"state\":\"ACTIVE\",\"expiresAt\":null,\"updatedAt\":\"2026-12-01T10:00:00Z\","
+                + "\"lastUsedAt\":\"2026-12-01T10:00:00Z\",\"lastUsedFrom\":\"10.1.2.3\",\"lastUsedDoor\":\"verify\","
+                + "\"previousSecretExpiresAt\":\"2026-12-01T11:00:00Z\"}", StoredJson.write(used));
+    }
+
+    @Test
+    void disablingEndsTheOverlapAndActivatingAgainRestartsTheIdleClock() {
+        TokenData overlapping = new TokenData(List.of(), TokenState.ACTIVE, null, NOW, null)
+                .withPreviousSecret(new PreviousSecret(NOW.plusSeconds(3600), null), NOW);
+        TokenData disabled = overlapping.withState(TokenState.DISABLED, NOW.plusSeconds(1));
+        assertEquals(null, disabled.previousSecret());
+        assertEquals(null, disabled.activatedAt());
+        TokenData activated = disabled.withState(TokenState.ACTIVE, NOW.plusSeconds(2));
+        assertEquals(NOW.plusSeconds(2), activated.activatedAt());
+        assertEquals(null, activated.previousSecret());
+        assertEquals(NOW.plusSeconds(2), activated.withState(TokenState.ACTIVE, NOW.plusSeconds(3)).activatedAt(),
+                "activating an active token is no new start");
     }
 
     @Test
