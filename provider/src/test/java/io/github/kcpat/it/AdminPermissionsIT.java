@@ -41,18 +41,18 @@ class AdminPermissionsIT {
 
     private static final String OTHER_REALM = "other";
 
-    enum Operation { LIST, READ, PATCH, DELETE, DELETE_ALL, CREATE, GET_POLICY, PUT_POLICY }
+    enum Operation { LIST, READ, PATCH, DELETE, DELETE_ALL, CREATE, ROTATE, GET_POLICY, PUT_POLICY }
 
     /** The callers and what each may do; any operation not listed is refused with the caller's default status. */
     enum Caller {
         ANONYMOUS(Set.of(401)),
         USER_WITHOUT_ADMIN_ROLES(Set.of(403)),
         VIEW_USERS(Set.of(403), Operation.LIST, Operation.READ),
-        // creating a token hands its value to the admin: that needs the impersonation role besides manage-users
+        // creating or rotating a token hands its value to the admin: that needs the impersonation role besides manage-users
         MANAGE_USERS(Set.of(403), Operation.LIST, Operation.READ, Operation.PATCH, Operation.DELETE,
                 Operation.DELETE_ALL),
         MANAGE_USERS_AND_IMPERSONATION(Set.of(403), Operation.LIST, Operation.READ, Operation.PATCH, Operation.DELETE,
-                Operation.DELETE_ALL, Operation.CREATE),
+                Operation.DELETE_ALL, Operation.CREATE, Operation.ROTATE),
         VIEW_REALM(Set.of(403), Operation.GET_POLICY),
         MANAGE_REALM(Set.of(403), Operation.GET_POLICY, Operation.PUT_POLICY),
         OTHER_REALM_ADMIN(Set.of(403, 404)),
@@ -126,6 +126,7 @@ class AdminPermissionsIT {
         JsonNode policyBefore = master.policy().json();
         String key = master.createToken(Map.of("user", targetId, "name", uniqueName("perm"))).path("key").asText();
         String newName = uniqueName("perm-created");
+        String updatedBefore = master.read(key).json().path("updatedAt").asText();
 
         HttpResult result = call(api, operation, key, newName, policyBefore);
 
@@ -138,6 +139,7 @@ class AdminPermissionsIT {
                 assertError(result, 403, "forbidden");
             }
             assertUnchanged(key, newName, policyBefore);
+            assertEquals(updatedBefore, master.read(key).json().path("updatedAt").asText(), "a refused call changed the token");
         }
     }
 
@@ -155,6 +157,7 @@ class AdminPermissionsIT {
         assertError(own.read(key), 404, "not_found");
         assertError(own.patch(key, Map.of("state", "DISABLED")), 404, "not_found");
         assertError(own.delete(key), 404, "not_found");
+        assertError(own.rotate(key, Map.of()), 404, "not_found");
         assertError(own.deleteAllOf(targetId), 404, "not_found");
         assertError(own.rolesOf(targetId), 404, "not_found");
         assertError(own.create(Map.of("user", targetId, "name", uniqueName("cross-create"))), 404, "not_found");
@@ -176,6 +179,7 @@ class AdminPermissionsIT {
             case DELETE_ALL -> api.deleteAllOf(targetId);
             case CREATE -> api.create(Map.of("user", targetId, "name", newName,
                     "expiresAt", Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString()));
+            case ROTATE -> api.rotate(key, Map.of("overlapMinutes", 5));
             case GET_POLICY -> api.policy();
             // writes the policy as it is: allowed or not, nothing changes
             case PUT_POLICY -> api.putPolicy(Map.of("reminderDays", policy.path("reminderDays")));
@@ -211,6 +215,12 @@ class AdminPermissionsIT {
                 assertEquals(201, result.status(), result::toString);
                 assertEquals(newName, result.json().path("name").asText(), result::toString);
                 assertEquals(200, master.read(result.json().path("key").asText()).status());
+            }
+            case ROTATE -> {
+                assertEquals(200, result.status(), result::toString);
+                assertTrue(result.json().path("token").asText().startsWith("kcpat_"), result::toString);
+                assertTrue(result.json().path("previousSecretExpiresAt").isTextual(), result::toString);
+                assertEquals(targetId, result.json().path("user").path("id").asText(), result::toString);
             }
             case GET_POLICY -> {
                 assertEquals(200, result.status(), result::toString);

@@ -31,6 +31,11 @@ public final class TokenAdminApi {
         return http.patchJson(base + "/tokens/" + key, body, login.headers());
     }
 
+    /** {@code POST tokens/{key}/rotate} with {@code body} (e.g. {@code {"overlapMinutes": 60}}). */
+    public HttpResult rotate(String key, Map<String, ?> body) {
+        return http.postJson(base + "/tokens/" + key + "/rotate", body, login.headers());
+    }
+
     public HttpResult delete(String key) {
         return http.delete(base + "/tokens/" + key, login.headers());
     }

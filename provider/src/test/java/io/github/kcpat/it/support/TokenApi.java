@@ -73,6 +73,16 @@ public final class TokenApi {
         return http.post(DemoRealm.API + "/tokens/" + key + "/rotate", bearer);
     }
 
+    /** {@code POST tokens/{key}/rotate} with a JSON body, e.g. {@code {"overlapMinutes": 60}}. */
+    public HttpResult rotate(String key, Map<String, ?> body) {
+        return http.postJson(DemoRealm.API + "/tokens/" + key + "/rotate", body, bearer);
+    }
+
+    /** {@code POST tokens/{key}/rotate} with this raw body (JSON or not). */
+    public HttpResult rotateRaw(String key, String rawBody) {
+        return http.sendRaw("POST", DemoRealm.API + "/tokens/" + key + "/rotate", rawBody, bearer);
+    }
+
     public HttpResult roles() {
         return http.get(DemoRealm.API + "/roles", bearer);
     }
