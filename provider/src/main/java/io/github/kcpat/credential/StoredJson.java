@@ -34,7 +34,7 @@ final class StoredJson {
                 .limitedTo(data.roles(), data.allowedIps().texts())
                 .withLifecycle(data.lastUse() == null ? null : data.lastUse().from(),
                         data.lastUse() == null ? null : data.lastUse().door(), text(data.activatedAt()),
-                        text(data.idleWarnedFor()), previous == null ? null : text(previous.expiresAt()),
+                        text(data.idleWarnedAt()), previous == null ? null : text(previous.expiresAt()),
                         previousUse == null ? null : text(previousUse.at()), previousUse == null ? null : previousUse.from())
                 .json();
     }
@@ -46,7 +46,7 @@ final class StoredJson {
                 data.state() == null ? TokenState.ACTIVE : TokenState.valueOf(data.state()),
                 instant(data.expiresAt()), instant(data.updatedAt()), lastUse(data.lastUsedAt(), data.lastUsedFrom(),
                         data.lastUsedDoor()), data.remindersSent(), disabledBy(data), data.roles(),
-                IpAllowlist.stored(data.allowedIps()), instant(data.activatedAt()), instant(data.idleWarnedFor()),
+                IpAllowlist.stored(data.allowedIps()), instant(data.activatedAt()), instant(data.idleWarnedAt()),
                 data.previousSecretExpiresAt() == null ? null : new PreviousSecret(instant(data.previousSecretExpiresAt()),
                         lastUse(data.previousSecretLastUsedAt(), data.previousSecretLastUsedFrom(), null)));
     }

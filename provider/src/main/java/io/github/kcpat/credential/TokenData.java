@@ -16,14 +16,14 @@ import io.github.kcpat.limits.RoleChoice;
  * <li>{@code roles}: the roles its owner chose for it (null: none chosen, its scopes decide); {@code allowedIps}: where
  * it may be used from.</li>
  * <li>{@code lastUse}: its last recorded use (null: never used); {@code activatedAt}: when it was last activated again
- * after a disabling, which restarts the idle clock; {@code idleWarnedFor}: the start of the idle period whose warning
- * went out (a use starts a new period, which re-arms the warning).</li>
+ * after a disabling, which restarts the idle clock; {@code idleWarnedAt}: when the last idle warning went out (one
+ * sent before the idle period began, i.e. before the last use or activation, is for an earlier period).</li>
  * <li>{@code previousSecret}: the secret a rotation with an overlap replaced, while one is kept (null: none).</li>
  * </ul>
  */
 public record TokenData(List<String> scopes, TokenState state, Instant expiresAt, Instant updatedAt, LastUse lastUse,
         List<Integer> remindersSent, DisabledBy disabledBy, RoleChoice roles, IpAllowlist allowedIps,
-        Instant activatedAt, Instant idleWarnedFor, PreviousSecret previousSecret) {
+        Instant activatedAt, Instant idleWarnedAt, PreviousSecret previousSecret) {
 
     public TokenData {
         scopes = List.copyOf(scopes);
@@ -48,13 +48,13 @@ public record TokenData(List<String> scopes, TokenState state, Instant expiresAt
 
     public TokenData withScopes(List<String> newScopes, Instant now) {
         return new TokenData(newScopes, state, expiresAt, now, lastUse, remindersSent, disabledBy, roles, allowedIps,
-                activatedAt, idleWarnedFor, previousSecret);
+                activatedAt, idleWarnedAt, previousSecret);
     }
 
     /** The roles chosen (null or empty: none, the scopes decide) and where it may be used from. */
     public TokenData withLimits(RoleChoice newRoles, IpAllowlist newAllowedIps, Instant now) {
         return new TokenData(scopes, state, expiresAt, now, lastUse, remindersSent, disabledBy, newRoles, newAllowedIps,
-                activatedAt, idleWarnedFor, previousSecret);
+                activatedAt, idleWarnedAt, previousSecret);
     }
 
     /**
@@ -65,13 +65,13 @@ public record TokenData(List<String> scopes, TokenState state, Instant expiresAt
     public TokenData withState(TokenState newState, Instant now) {
         boolean activated = state == TokenState.DISABLED && newState == TokenState.ACTIVE;
         return new TokenData(scopes, newState, expiresAt, now, lastUse, remindersSent, disabledBy, roles, allowedIps,
-                activated ? now : activatedAt, idleWarnedFor, newState == TokenState.DISABLED ? null : previousSecret);
+                activated ? now : activatedAt, idleWarnedAt, newState == TokenState.DISABLED ? null : previousSecret);
     }
 
     /** Records who disabled the token (no effect on an active one). */
     public TokenData disabledBy(DisabledBy who) {
         return new TokenData(scopes, state, expiresAt, updatedAt, lastUse, remindersSent, who, roles, allowedIps,
-                activatedAt, idleWarnedFor, previousSecret);
+                activatedAt, idleWarnedAt, previousSecret);
     }
 
     public boolean disabledByAdmin() {
@@ -81,18 +81,18 @@ public record TokenData(List<String> scopes, TokenState state, Instant expiresAt
     /** A new expiry also re-arms the expiry reminders. */
     public TokenData withExpiresAt(Instant newExpiry, Instant now) {
         return new TokenData(scopes, state, newExpiry, now, lastUse, List.of(), disabledBy, roles, allowedIps,
-                activatedAt, idleWarnedFor, previousSecret);
+                activatedAt, idleWarnedAt, previousSecret);
     }
 
     public TokenData updatedAt(Instant now) {
         return new TokenData(scopes, state, expiresAt, now, lastUse, remindersSent, disabledBy, roles, allowedIps,
-                activatedAt, idleWarnedFor, previousSecret);
+                activatedAt, idleWarnedAt, previousSecret);
     }
 
     /** A use with the current secret. */
     public TokenData used(LastUse use) {
         return new TokenData(scopes, state, expiresAt, updatedAt, use, remindersSent, disabledBy, roles, allowedIps,
-                activatedAt, idleWarnedFor, previousSecret);
+                activatedAt, idleWarnedAt, previousSecret);
     }
 
     public TokenData usedAt(Instant now) {
@@ -102,7 +102,7 @@ public record TokenData(List<String> scopes, TokenState state, Instant expiresAt
     /** A use with the previous secret during an overlap: a use of the token, and of that secret. */
     public TokenData usedPrevious(LastUse use) {
         return new TokenData(scopes, state, expiresAt, updatedAt, use, remindersSent, disabledBy, roles, allowedIps,
-                activatedAt, idleWarnedFor, previousSecret == null ? null : previousSecret.usedAt(use));
+                activatedAt, idleWarnedAt, previousSecret == null ? null : previousSecret.usedAt(use));
     }
 
     /** Remembers that the reminders for these thresholds (days before expiry) went out. */
@@ -110,19 +110,19 @@ public record TokenData(List<String> scopes, TokenState state, Instant expiresAt
         List<Integer> sent = new ArrayList<>(remindersSent);
         thresholds.stream().filter(days -> !sent.contains(days)).forEach(sent::add);
         return new TokenData(scopes, state, expiresAt, updatedAt, lastUse, sent, disabledBy, roles, allowedIps,
-                activatedAt, idleWarnedFor, previousSecret);
+                activatedAt, idleWarnedAt, previousSecret);
     }
 
-    /** Remembers that the idle warning for the idle period that began at {@code idleSince} went out. */
-    public TokenData idleWarned(Instant idleSince) {
+    /** Remembers that the idle warning went out at {@code sentAt}. */
+    public TokenData idleWarned(Instant sentAt) {
         return new TokenData(scopes, state, expiresAt, updatedAt, lastUse, remindersSent, disabledBy, roles, allowedIps,
-                activatedAt, idleSince, previousSecret);
+                activatedAt, sentAt, previousSecret);
     }
 
     /** The previous secret kept by a rotation (null: none, the overlap ends now). */
     public TokenData withPreviousSecret(PreviousSecret previous, Instant now) {
         return new TokenData(scopes, state, expiresAt, now, lastUse, remindersSent, disabledBy, roles, allowedIps,
-                activatedAt, idleWarnedFor, previous);
+                activatedAt, idleWarnedAt, previous);
     }
 
     /** Whether the secret a rotation replaced still works at {@code now}. */

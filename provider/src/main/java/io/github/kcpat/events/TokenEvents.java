@@ -29,6 +29,26 @@ public final class TokenEvents {
                 .detail(Details.CREDENTIAL_TYPE, ApiTokenCredentialModel.TYPE);
     }
 
+    /** Detail of an idle disabling: for how many days the token had not been used. */
+    public static final String UNUSED_DAYS = "unused_days";
+
+    /**
+     * The idle task disabled one of {@code owner}'s tokens: an event outside any request (no client, no address), with
+     * {@code token_action} {@code disabled_idle}.
+     */
+    public static void disabledWhenIdle(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel token,
+            int unusedDays) {
+        new EventBuilder(realm, session)
+                .event(EventType.UPDATE_CREDENTIAL)
+                .user(owner)
+                .detail(Details.CREDENTIAL_TYPE, ApiTokenCredentialModel.TYPE)
+                .detail(ACTION, "disabled_idle")
+                .detail(Details.CREDENTIAL_ID, token.key())
+                .detail(Details.CREDENTIAL_USER_LABEL, token.name())
+                .detail(UNUSED_DAYS, String.valueOf(unusedDays))
+                .success();
+    }
+
     /** A change of one of {@code user}'s tokens, made by its owner. */
     public static void changed(KeycloakSession session, RealmModel realm, UserModel user, String action, String key,
             String name, String clientId) {

@@ -5,9 +5,10 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.TimerProvider;
 
+import io.github.kcpat.idle.IdleTokens;
 import io.github.kcpat.time.ServerClock;
 
-/** Runs the expiry reminders every interval, on one node of a cluster at a time. */
+/** Runs the expiry reminders and the idle task every interval, on one node of a cluster at a time. */
 public final class ReminderSchedule {
 
     static final String TASK = "personal-api-token-expiry-reminders";
@@ -24,6 +25,7 @@ public final class ReminderSchedule {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(ClusterProvider.class)
                 .executeIfNotExecuted(TASK, (int) Math.max(intervalSeconds, 60), () -> {
                     ExpiryReminders.run(factory, ServerClock.INSTANCE.instant());
+                    IdleTokens.run(factory, ServerClock.INSTANCE.instant());
                     return null;
                 }));
     }

@@ -34,14 +34,14 @@ public final class StoredCredential {
      * <p>
      * The lifecycle fields are left out while null: where and through which door the last use came
      * ({@code lastUsedFrom}, {@code lastUsedDoor}), when the token was last activated again ({@code activatedAt}, the
-     * idle clock's restart), the idle period whose warning went out ({@code idleWarnedFor}), and while a rotation's
+     * idle clock's restart), the idle period whose warning went out ({@code idleWarnedAt}), and while a rotation's
      * overlap keeps the previous secret: when it stops working and its last use ({@code previousSecret*}).
      */
     public record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt,
             @OmitWhenNull List<Integer> remindersSent, @OmitWhenNull String disabledBy, @OmitWhenNull Boolean disabledByAdmin,
             @OmitWhenNull RoleChoice roles, @OmitWhenNull List<String> allowedIps,
             @OmitWhenNull String lastUsedFrom, @OmitWhenNull String lastUsedDoor, @OmitWhenNull String activatedAt,
-            @OmitWhenNull String idleWarnedFor, @OmitWhenNull String previousSecretExpiresAt,
+            @OmitWhenNull String idleWarnedAt, @OmitWhenNull String previousSecretExpiresAt,
             @OmitWhenNull String previousSecretLastUsedAt, @OmitWhenNull String previousSecretLastUsedFrom) {
 
         /** New data as the CLI and a create write it: never used, never reminded. */
@@ -55,15 +55,15 @@ public final class StoredCredential {
             return new Data(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, disabledBy, disabledByAdmin,
                     chosenRoles == null || chosenRoles.isEmpty() ? null : chosenRoles,
                     allowedAddresses == null || allowedAddresses.isEmpty() ? null : allowedAddresses,
-                    lastUsedFrom, lastUsedDoor, activatedAt, idleWarnedFor, previousSecretExpiresAt,
+                    lastUsedFrom, lastUsedDoor, activatedAt, idleWarnedAt, previousSecretExpiresAt,
                     previousSecretLastUsedAt, previousSecretLastUsedFrom);
         }
 
         /** The same data with the lifecycle fields given (each null to leave it out). */
-        public Data withLifecycle(String usedFrom, String usedDoor, String activated, String warnedFor,
+        public Data withLifecycle(String usedFrom, String usedDoor, String activated, String warnedAt,
                 String previousExpiresAt, String previousUsedAt, String previousUsedFrom) {
             return new Data(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, disabledBy, disabledByAdmin,
-                    roles, allowedIps, usedFrom, usedDoor, activated, warnedFor, previousExpiresAt, previousUsedAt,
+                    roles, allowedIps, usedFrom, usedDoor, activated, warnedAt, previousExpiresAt, previousUsedAt,
                     previousUsedFrom);
         }
 

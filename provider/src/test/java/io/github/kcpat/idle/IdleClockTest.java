@@ -39,9 +39,21 @@ class IdleClockTest {
     void aNeverUsedTokenIsIdleSinceItsCreation() {
         assertEquals(days(30), IdleClock.disableAt(active(), CREATED, THIRTY_DAYS_WARN_SEVEN));
         assertEquals(days(23), IdleClock.warnAt(active(), CREATED, THIRTY_DAYS_WARN_SEVEN));
-        assertEquals(Due.NOTHING, IdleClock.due(active(), CREATED, THIRTY_DAYS_WARN_SEVEN, days(23).minusSeconds(1)));
-        assertEquals(Due.WARN, IdleClock.due(active(), CREATED, THIRTY_DAYS_WARN_SEVEN, days(23)));
-        assertEquals(Due.DISABLE, IdleClock.due(active(), CREATED, THIRTY_DAYS_WARN_SEVEN, days(30)));
+        assertEquals(Due.NOTHING, IdleClock.due(active(), CREATED, THIRTY_DAYS_WARN_SEVEN, days(23).minusSeconds(1), true));
+        assertEquals(Due.WARN, IdleClock.due(active(), CREATED, THIRTY_DAYS_WARN_SEVEN, days(23), true));
+        assertEquals(Due.DISABLE, IdleClock.due(active().idleWarned(days(23)), CREATED, THIRTY_DAYS_WARN_SEVEN, days(30), true));
+        assertEquals(Due.DISABLE, IdleClock.due(active(), CREATED, THIRTY_DAYS_WARN_SEVEN, days(30), false),
+                "no warning can reach the owner: disabled when the period ends");
+    }
+
+    @Test
+    void aTokenWhoseOwnerCanBeWarnedIsWarnedBeforeItIsDisabledEvenWhenLate() {
+        // the policy was turned on long after the token's last use: a warning first, the disabling its notice later
+        assertEquals(Due.WARN, IdleClock.due(active(), CREATED, THIRTY_DAYS_WARN_SEVEN, days(400), true));
+        TokenData warned = active().idleWarned(days(400));
+        assertEquals(days(407), IdleClock.disableAt(warned, CREATED, THIRTY_DAYS_WARN_SEVEN));
+        assertEquals(Due.NOTHING, IdleClock.due(warned, CREATED, THIRTY_DAYS_WARN_SEVEN, days(406), true));
+        assertEquals(Due.DISABLE, IdleClock.due(warned, CREATED, THIRTY_DAYS_WARN_SEVEN, days(407), true));
     }
 
     @Test
@@ -54,19 +66,19 @@ class IdleClockTest {
 
     @Test
     void theWarningGoesOutOncePerIdlePeriod() {
-        TokenData warned = active().idleWarned(CREATED);
-        assertEquals(Due.NOTHING, IdleClock.due(warned, CREATED, THIRTY_DAYS_WARN_SEVEN, days(25)));
+        TokenData warned = active().idleWarned(days(23));
+        assertEquals(Due.NOTHING, IdleClock.due(warned, CREATED, THIRTY_DAYS_WARN_SEVEN, days(25), true));
         TokenData usedSince = warned.used(new LastUse(days(24), null, null));
-        assertEquals(Due.WARN, IdleClock.due(usedSince, CREATED, THIRTY_DAYS_WARN_SEVEN, days(24 + 23)),
+        assertEquals(Due.WARN, IdleClock.due(usedSince, CREATED, THIRTY_DAYS_WARN_SEVEN, days(24 + 23), true),
                 "a use began a new idle period, which is warned of again");
     }
 
     @Test
     void offByDefaultAndForDisabledTokens() {
         assertNull(IdleClock.disableAt(active(), CREATED, TokenPolicy.DEFAULTS));
-        assertEquals(Due.NOTHING, IdleClock.due(active(), CREATED, TokenPolicy.DEFAULTS, days(10_000)));
+        assertEquals(Due.NOTHING, IdleClock.due(active(), CREATED, TokenPolicy.DEFAULTS, days(10_000), true));
         TokenData disabled = active().withState(TokenState.DISABLED, CREATED);
-        assertEquals(Due.NOTHING, IdleClock.due(disabled, CREATED, THIRTY_DAYS_WARN_SEVEN, days(100)));
+        assertEquals(Due.NOTHING, IdleClock.due(disabled, CREATED, THIRTY_DAYS_WARN_SEVEN, days(100), true));
     }
 
     @Test

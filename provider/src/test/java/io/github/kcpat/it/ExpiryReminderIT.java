@@ -12,12 +12,10 @@ import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Pause;
 import io.github.kcpat.it.support.Poll;
+import io.github.kcpat.it.support.ReceivedMail;
 import io.github.kcpat.it.support.Smtp;
 import io.github.kcpat.it.support.TokenApi;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,7 +111,7 @@ class ExpiryReminderIT {
         Instant expiresAt = inDays(3);
         CreatedToken token = create("alice", Map.of("name", uniqueName("nightly backup"), "expiresAt", expiresAt.toString()));
 
-        Mail mail;
+        ReceivedMail mail;
         try (ForgedHosts forged = ForgedHosts.start(server)) {
             mail = awaitMails(token.key(), 1).get(0);
             assertTrue(forged.answered() > 0, "no forged request reached the server");
@@ -149,7 +147,7 @@ class ExpiryReminderIT {
         realm.updateRealm(rep -> rep.with("attributes").put("frontendUrl", frontendUrl));
         try {
             CreatedToken token = create("alice", Map.of("name", uniqueName("frontend"), "expiresAt", inDays(2).toString()));
-            Mail mail;
+            ReceivedMail mail;
             try (ForgedHosts forged = ForgedHosts.start(server)) {
                 mail = awaitMails(token.key(), 1).get(0);
                 assertTrue(forged.answered() > 0, "no forged request reached the server");
@@ -169,7 +167,7 @@ class ExpiryReminderIT {
     void aTokenExpiringWithinOneDayEarnsOneMailNotOnePerThreshold() {
         CreatedToken token = create("alice", Map.of("name", uniqueName("deploy"), "expiresAt", inHours(12).toString()));
 
-        Mail mail = awaitMails(token.key(), 1).get(0);
+        ReceivedMail mail = awaitMails(token.key(), 1).get(0);
         assertEquals("Your API token \"" + token.name() + "\" expires in 1 day(s)", mail.subject());
 
         awaitRuns(2);
@@ -210,7 +208,7 @@ class ExpiryReminderIT {
         assertEquals(1, mailsFor(token.key()).size(), "a token 60 days from expiry was reminded");
 
         patchExpiry(alice, token.key(), inDays(4));
-        Mail again = awaitMails(token.key(), 2).get(1);
+        ReceivedMail again = awaitMails(token.key(), 2).get(1);
         assertEquals("Your API token \"" + token.name() + "\" expires in 4 day(s)", again.subject());
 
         awaitRuns(1);
@@ -235,7 +233,7 @@ class ExpiryReminderIT {
         assertEquals(mailsBefore + 2, smtp.getReceivedMessages().length, this::allSubjects);
         String link = server.baseUrl() + ACCOUNT_PAGE;
         for (String key : sentinels) {
-            Mail mail = mailsFor(key).get(0);
+            ReceivedMail mail = mailsFor(key).get(0);
             assertTrue(mail.text().contains(link), () -> "no link " + link + " from the hostname option: " + mail.text());
             assertTrue(mail.html().contains("href=\"" + link + "\""), () -> "no link " + link + " in the HTML part: " + mail.html());
         }
@@ -248,7 +246,7 @@ class ExpiryReminderIT {
         assertTrue(values.size() >= 5);
         for (MimeMessage message : smtp.getReceivedMessages()) {
             String raw = raw(message);
-            String decoded = new Mail(message).text() + new Mail(message).html();
+            String decoded = new ReceivedMail(message).text() + new ReceivedMail(message).html();
             assertFalse(TOKEN_VALUE.matcher(raw).find() || TOKEN_VALUE.matcher(decoded).find(), () -> "a token value in " + raw);
             values.forEach(value -> assertFalse(raw.contains(value) || decoded.contains(value), "a token value is mailed"));
         }
@@ -280,8 +278,8 @@ class ExpiryReminderIT {
         return sentinels;
     }
 
-    private List<Mail> awaitMails(String key, int count) {
-        List<Mail> mails = Poll.until(MAIL_TIMEOUT, () -> mailsFor(key), found -> found.size() >= count);
+    private List<ReceivedMail> awaitMails(String key, int count) {
+        List<ReceivedMail> mails = Poll.until(MAIL_TIMEOUT, () -> mailsFor(key), found -> found.size() >= count);
         if (mails.size() < count) {
             throw new AssertionError(mails.size() + " of " + count + " reminder(s) for token " + key + " within "
                     + MAIL_TIMEOUT.toSeconds() + " s; got " + allSubjects() + "; see " + server.log());
@@ -290,12 +288,12 @@ class ExpiryReminderIT {
     }
 
     /** The reminders that name {@code key}, oldest first. */
-    private List<Mail> mailsFor(String key) {
-        return Arrays.stream(smtp.getReceivedMessages()).map(Mail::new).filter(mail -> mail.text().contains(key)).toList();
+    private List<ReceivedMail> mailsFor(String key) {
+        return Arrays.stream(smtp.getReceivedMessages()).map(ReceivedMail::new).filter(mail -> mail.text().contains(key)).toList();
     }
 
     private String allSubjects() {
-        return Arrays.stream(smtp.getReceivedMessages()).map(message -> new Mail(message).subject()).toList().toString();
+        return Arrays.stream(smtp.getReceivedMessages()).map(message -> new ReceivedMail(message).subject()).toList().toString();
     }
 
     private static Instant inDays(int days) {
@@ -377,64 +375,6 @@ class ExpiryReminderIT {
     }
 
     /** One received e-mail: recipients, subject and its decoded text and HTML parts. */
-    private static final class Mail {
-
-        private final MimeMessage message;
-        private final StringBuilder text = new StringBuilder();
-        private final StringBuilder html = new StringBuilder();
-
-        Mail(MimeMessage message) {
-            this.message = message;
-            try {
-                collect(message);
-            } catch (IOException | MessagingException e) {
-                throw new IllegalStateException("Cannot read a received mail", e);
-            }
-        }
-
-        private void collect(Part part) throws IOException, MessagingException {
-            if (part.isMimeType("multipart/*")) {
-                Multipart multipart = (Multipart) part.getContent();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    collect(child);
-                }
-            } else if (part.isMimeType("text/plain")) {
-                text.append(part.getContent());
-            } else if (part.isMimeType("text/html")) {
-                html.append(part.getContent());
-            }
-        }
-
-        List<String> to() {
-            try {
-                return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String subject() {
-            try {
-                return message.getSubject();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String text() {
-            return text.toString();
-        }
-
-        String html() {
-            return html.toString();
-        }
-
-        @Override
-        public String toString() {
-            return subject() + " to " + to() + ":\n" + text;
-        }
-    }
 
     /** An admin who creates a token for alice (and so sees its value) makes Keycloak tell her, without the value. */
     @Test
@@ -451,7 +391,7 @@ class ExpiryReminderIT {
         String key = created.json().path("key").asText();
         String value = created.text("token");
         values.add(value);
-        Mail mail = awaitMails(key, 1).get(0);
+        ReceivedMail mail = awaitMails(key, 1).get(0);
         assertEquals(List.of("alice@example.com"), mail.to(), mail::toString);
         assertEquals("A personal API token was created for you by an admin: \"" + name + "\"", mail.subject());
         for (String part : List.of(mail.text(), mail.html())) {
@@ -460,7 +400,7 @@ class ExpiryReminderIT {
                 assertTrue(part.contains(expected), () -> "no " + expected + " in " + part);
             }
         }
-        String raw = raw(mail.message) + mail.text() + mail.html();
+        String raw = raw(mail.message()) + mail.text() + mail.html();
         assertFalse(raw.contains(value) || TOKEN_VALUE.matcher(raw).find(), () -> "the token value is mailed: " + raw);
 
         // the owner's own tokens earn no such mail
