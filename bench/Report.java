@@ -25,9 +25,12 @@ public final class Report {
 
     static final List<String> SCENARIOS = List.of("exchange", "rfc8693", "forward-auth", "verify", "client-credentials", "introspection");
     static final List<String> DOORS = List.of("exchange", "rfc8693", "forward-auth", "verify");
-    /** Beside the charted scenarios: each door with every check on (a chosen role, an IP allowlist), and Basic at door 3. */
+    /**
+     * Beside the charted scenarios: each door with every check on (a chosen role, an IP allowlist), Basic at door 3, and
+     * the previous value of a token during a rotation's overlap.
+     */
     static final List<String> CHECKED = List.of("exchange-limited", "rfc8693-limited", "forward-auth-limited", "verify-limited",
-            "forward-auth-basic");
+            "forward-auth-basic", "exchange-previous", "forward-auth-previous", "verify-previous");
 
     record Round(double rps, double p50, double p99, long errors) {
     }
@@ -126,6 +129,12 @@ public final class Report {
                 if (r.containsKey(door + "-limited")) {
                     target(md, size + " tokens: " + door + " with roles and an IP allowlist / without >= 0.95",
                             ratio(r, door + "-limited", door), 0.95);
+                }
+            }
+            for (String door : DOORS) {
+                if (r.containsKey(door + "-previous")) {
+                    target(md, size + " tokens: " + door + " with the previous value during an overlap / the current value >= 0.95",
+                            ratio(r, door + "-previous", door), 0.95);
                 }
             }
             if (r.containsKey("forward-auth-basic")) {

@@ -13,13 +13,17 @@ import java.util.Map;
 import io.github.kcpat.cli.CredentialJson;
 import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.token.ApiToken;
+import io.github.kcpat.token.JsonText;
+import io.github.kcpat.token.StoredCredential;
 
 /**
  * Writes the import files of a realm holding {@code tokens} personal API tokens spread over users (10 each),
  * the clients the benchmark needs, and the token values the load scripts send (a sample: the first
  * {@code sample} tokens of each kind). Every other user's tokens have every check on (a chosen role and an IP
  * allowlist): {@code tokens-limited.txt} samples those, {@code tokens.txt} the others, {@code tokens-basic.txt} the
- * latter again as Basic credentials ({@code base64(username:token)}). Run with the provider JAR on the class path:
+ * latter again as Basic credentials ({@code base64(username:token)}). Of the others, every other user's tokens were
+ * rotated with an overlap that lasts: {@code tokens-previous.txt} samples their previous values, which the doors
+ * accept until the overlap ends (so {@code tokens.txt} samples a quarter of the users). Run with the provider JAR on the class path:
  * {@code java -cp provider.jar bench/Seed.java <tokens> <sample> <out-dir> <realm>}.
  */
 public final class Seed {
@@ -47,11 +51,13 @@ public final class Seed {
         Instant expiry = now.plus(Duration.ofDays(300));
         try (BufferedWriter values = Files.newBufferedWriter(out.resolve("tokens.txt"), StandardCharsets.UTF_8);
                 BufferedWriter limitedValues = Files.newBufferedWriter(out.resolve("tokens-limited.txt"), StandardCharsets.UTF_8);
-                BufferedWriter basicValues = Files.newBufferedWriter(out.resolve("tokens-basic.txt"), StandardCharsets.UTF_8)) {
+                BufferedWriter basicValues = Files.newBufferedWriter(out.resolve("tokens-basic.txt"), StandardCharsets.UTF_8);
+                BufferedWriter previousValues = Files.newBufferedWriter(out.resolve("tokens-previous.txt"), StandardCharsets.UTF_8)) {
             Files.writeString(out.resolve(realm + "-realm.json"), REALM.formatted(realm), StandardCharsets.UTF_8);
             int written = 0;
             int sampled = 0;
             int limitedSampled = 0;
+            int previousSampled = 0;
             for (int file = 0; written < tokens; file++) {
                 // Keycloak's directory import reads <realm>-users-<n>.json files, each in a transaction of its own
                 try (BufferedWriter usersFile = Files.newBufferedWriter(out.resolve(realm + "-users-" + file + ".json"), StandardCharsets.UTF_8)) {
@@ -61,9 +67,20 @@ public final class Seed {
                         String username = String.format("user%06d", user);
                         // every other user's tokens have every check on: a chosen role and an IP allowlist
                         boolean limited = user % 2 == 1;
+                        boolean rotated = user % 4 == 2;
                         StringBuilder credentials = new StringBuilder();
                         for (int t = 0; t < TOKENS_PER_USER && written < tokens; t++, written++) {
                             ApiToken token = ApiToken.generate();
+                            if (rotated) {
+                                if (previousSampled < sample) {
+                                    previousValues.write(token.value());
+                                    previousValues.newLine();
+                                    previousSampled++;
+                                }
+                                credentials.append(credentials.isEmpty() ? "" : ",")
+                                        .append(rotatedWithOverlap(token, "token-" + t, expiry, now, expiry));
+                                continue;
+                            }
                             if (!limited && sampled < sample) {
                                 values.write(token.value());
                                 values.newLine();
@@ -88,5 +105,14 @@ public final class Seed {
                 }
             }
         }
+    }
+
+    /** A token rotated with an overlap until {@code overlapEnds}: {@code previous} still works, beside a new value nobody sends. */
+    static String rotatedWithOverlap(ApiToken previous, String name, Instant expiry, Instant now, Instant overlapEnds) {
+        ApiToken current = ApiToken.withKey(previous.key());
+        StoredCredential.Data data = StoredCredential.Data.of(List.of(), "ACTIVE", expiry, now)
+                .withLifecycle(null, null, null, null, overlapEnds.toString(), null, null);
+        return JsonText.write(new StoredCredential.Imported(previous.key(), StoredCredential.TYPE, name, now.toEpochMilli(),
+                data.json(), StoredCredential.Secret.of(previous).rotatedTo(current).json()));
     }
 }

@@ -75,7 +75,8 @@ access_token() {
 }
 
 # scenario name, URL path under the realm, wrk script, the sample of tokens it sends (see Seed.java); *-limited: tokens
-# with every check on (a chosen role and an IP allowlist), measured beside the same door with plain tokens
+# with every check on (a chosen role and an IP allowlist), measured beside the same door with plain tokens;
+# *-previous: the previous values of tokens rotated with an overlap that still lasts
 SCENARIOS="exchange:/personal-api-tokens/exchange:exchange:tokens.txt
 rfc8693:/protocol/openid-connect/token:rfc8693:tokens.txt
 forward-auth:/personal-api-tokens/auth:forward_auth:tokens.txt
@@ -86,7 +87,10 @@ exchange-limited:/personal-api-tokens/exchange:exchange:tokens-limited.txt
 rfc8693-limited:/protocol/openid-connect/token:rfc8693:tokens-limited.txt
 forward-auth-limited:/personal-api-tokens/auth:forward_auth:tokens-limited.txt
 verify-limited:/personal-api-tokens/verify:verify:tokens-limited.txt
-forward-auth-basic:/personal-api-tokens/auth:forward_auth_basic:tokens-basic.txt"
+forward-auth-basic:/personal-api-tokens/auth:forward_auth_basic:tokens-basic.txt
+exchange-previous:/personal-api-tokens/exchange:exchange:tokens-previous.txt
+forward-auth-previous:/personal-api-tokens/auth:forward_auth:tokens-previous.txt
+verify-previous:/personal-api-tokens/verify:verify:tokens-previous.txt"
 RUNS=()
 for SIZE in ${SIZES//,/ }; do
   while IFS= read -r LINE; do

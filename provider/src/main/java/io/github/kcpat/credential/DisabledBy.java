@@ -14,7 +14,13 @@ public enum DisabledBy {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** An unknown value (written by a later version) reads as an admin's disabling: only an admin may lift it. */
     public static DisabledBy fromText(String text) {
-        return valueOf(text.toUpperCase(Locale.ROOT));
+        for (DisabledBy who : values()) {
+            if (who.text().equals(text)) {
+                return who;
+            }
+        }
+        return ADMIN;
     }
 }

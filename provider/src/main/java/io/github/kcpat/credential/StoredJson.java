@@ -26,17 +26,17 @@ final class StoredJson {
     static String write(TokenData data) {
         PreviousSecret previous = data.previousSecret();
         LastUse previousUse = previous == null ? null : previous.lastUse();
-        return new StoredCredential.Data(data.scopes(), data.state().name(), text(data.expiresAt()), text(data.updatedAt()),
+        StoredCredential.Data stored = new StoredCredential.Data(data.scopes(), data.state().name(), text(data.expiresAt()), text(data.updatedAt()),
                 text(data.lastUsedAt()), data.remindersSent().isEmpty() ? null : data.remindersSent(),
-                data.disabledBy() == null ? null : data.disabledBy().text(),
+                data.disabledBy() == null || data.disabledBy() == DisabledBy.IDLE ? null : data.disabledBy().text(),
                 // format 1's flag too, so a rollback to a JAR that knows only the flag keeps an admin's disabling
-                data.disabledByAdmin() ? Boolean.TRUE : null, null, null, null, null, null, null, null, null, null)
+                data.disabledByAdmin() ? Boolean.TRUE : null, null, null, null, null, null, null, null, null, null, null)
                 .limitedTo(data.roles(), data.allowedIps().texts())
                 .withLifecycle(data.lastUse() == null ? null : data.lastUse().from(),
                         data.lastUse() == null ? null : data.lastUse().door(), text(data.activatedAt()),
                         text(data.idleWarnedAt()), previous == null ? null : text(previous.expiresAt()),
-                        previousUse == null ? null : text(previousUse.at()), previousUse == null ? null : previousUse.from())
-                .json();
+                        previousUse == null ? null : text(previousUse.at()), previousUse == null ? null : previousUse.from());
+        return (data.disabledBy() == DisabledBy.IDLE ? stored.disabledWhenIdle() : stored).json();
     }
 
     /** Parses anew on every call; the hot path reads through {@link ParsedData}. */
@@ -57,6 +57,9 @@ final class StoredJson {
 
     /** Format 2's {@code disabledBy}, else format 1's {@code disabledByAdmin} (an owner's disabling went unrecorded). */
     private static DisabledBy disabledBy(StoredCredential.Data data) {
+        if (Boolean.TRUE.equals(data.disabledIdle())) {
+            return DisabledBy.IDLE;
+        }
         if (data.disabledBy() != null) {
             return DisabledBy.fromText(data.disabledBy());
         }

@@ -35,19 +35,21 @@ public final class StoredCredential {
      * The lifecycle fields are left out while null: where and through which door the last use came
      * ({@code lastUsedFrom}, {@code lastUsedDoor}), when the token was last activated again ({@code activatedAt}, the
      * idle clock's restart), the idle period whose warning went out ({@code idleWarnedAt}), and while a rotation's
-     * overlap keeps the previous secret: when it stops working and its last use ({@code previousSecret*}).
+     * overlap keeps the previous secret: when it stops working and its last use ({@code previousSecret*}). A token the
+     * idle task disabled is stored as {@code "disabledBy":"owner","disabledIdle":true} (see {@link #disabledWhenIdle()}).
      */
     public record Data(List<String> scopes, String state, String expiresAt, String updatedAt, String lastUsedAt,
             @OmitWhenNull List<Integer> remindersSent, @OmitWhenNull String disabledBy, @OmitWhenNull Boolean disabledByAdmin,
             @OmitWhenNull RoleChoice roles, @OmitWhenNull List<String> allowedIps,
             @OmitWhenNull String lastUsedFrom, @OmitWhenNull String lastUsedDoor, @OmitWhenNull String activatedAt,
             @OmitWhenNull String idleWarnedAt, @OmitWhenNull String previousSecretExpiresAt,
-            @OmitWhenNull String previousSecretLastUsedAt, @OmitWhenNull String previousSecretLastUsedFrom) {
+            @OmitWhenNull String previousSecretLastUsedAt, @OmitWhenNull String previousSecretLastUsedFrom,
+            @OmitWhenNull Boolean disabledIdle) {
 
         /** New data as the CLI and a create write it: never used, never reminded. */
         public static Data of(List<String> scopes, String state, Instant expiresAt, Instant updatedAt) {
             return new Data(scopes, state, text(expiresAt), text(updatedAt), null, null, null, null, null, null,
-                    null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null);
         }
 
         /** The same data with the roles chosen (null: none) and the allowed addresses (null or empty: anywhere). */
@@ -56,7 +58,7 @@ public final class StoredCredential {
                     chosenRoles == null || chosenRoles.isEmpty() ? null : chosenRoles,
                     allowedAddresses == null || allowedAddresses.isEmpty() ? null : allowedAddresses,
                     lastUsedFrom, lastUsedDoor, activatedAt, idleWarnedAt, previousSecretExpiresAt,
-                    previousSecretLastUsedAt, previousSecretLastUsedFrom);
+                    previousSecretLastUsedAt, previousSecretLastUsedFrom, disabledIdle);
         }
 
         /** The same data with the lifecycle fields given (each null to leave it out). */
@@ -64,7 +66,18 @@ public final class StoredCredential {
                 String previousExpiresAt, String previousUsedAt, String previousUsedFrom) {
             return new Data(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, disabledBy, disabledByAdmin,
                     roles, allowedIps, usedFrom, usedDoor, activated, warnedAt, previousExpiresAt, previousUsedAt,
-                    previousUsedFrom);
+                    previousUsedFrom, disabledIdle);
+        }
+
+        /**
+         * The same data disabled by the idle task: stored as its owner's disabling (the same right to activate it
+         * again, which a JAR that knows only {@code owner} and {@code admin} keeps after a rollback) marked
+         * {@code disabledIdle}.
+         */
+        public Data disabledWhenIdle() {
+            return new Data(scopes, state, expiresAt, updatedAt, lastUsedAt, remindersSent, "owner", disabledByAdmin,
+                    roles, allowedIps, lastUsedFrom, lastUsedDoor, activatedAt, idleWarnedAt, previousSecretExpiresAt,
+                    previousSecretLastUsedAt, previousSecretLastUsedFrom, Boolean.TRUE);
         }
 
         public String json() {

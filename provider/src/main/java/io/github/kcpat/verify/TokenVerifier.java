@@ -71,8 +71,9 @@ public final class TokenVerifier {
         ApiTokenCredentialModel credential = found.get().credential();
         Instant now = clock.instant();
         // the value a rotation replaced works during its overlap only; disabling the token has ended any overlap
-        boolean previousSecret = !credential.isSecretOf(token) && credential.isPreviousSecretOf(token, now);
-        if (!previousSecret && !credential.isSecretOf(token)) {
+        boolean currentSecret = credential.isSecretOf(token);
+        boolean previousSecret = !currentSecret && credential.isPreviousSecretOf(token, now);
+        if (!currentSecret && !previousSecret) {
             return new Verdict.Refused(RefusalReason.WRONG_SECRET, token.key(), owner);
         }
         TokenPolicy policy = TokenPolicy.of(realm);

@@ -1,6 +1,7 @@
 package io.github.kcpat.credential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,29 @@ class TokenDataJsonTest {
                 NOW.minusSeconds(600), NOW.minusSeconds(900),
                 new PreviousSecret(NOW.plusSeconds(60), new LastUse(NOW.minusSeconds(30), "2001:db8::1", null)));
         assertEquals(data, StoredJson.readData(StoredJson.write(data)));
+    }
+
+    /** What a JAR that knows only owner and admin reads after a rollback: the owner's disabling, the same right to undo. */
+    @Test
+    void anIdleDisablingIsStoredAsTheOwnersMarkedIdle() {
+        TokenData idle = new TokenData(List.of(), TokenState.ACTIVE, null, NOW, null)
+                .withState(TokenState.DISABLED, NOW).disabledBy(DisabledBy.IDLE);
+        String json = StoredJson.write(idle);
+        assertEquals("{\"scopes\":[],\"state\":\"DISABLED\",\"expiresAt\":null,\"updatedAt\":\"2026-12-01T10:00:00Z\","
+                + "\"lastUsedAt\":null,\"disabledBy\":\"owner\",\"disabledIdle\":true}", json);
+        assertEquals(DisabledBy.IDLE, StoredJson.readData(json).disabledBy());
+        assertEquals(DisabledBy.IDLE, StoredJson.readData(json).withState(TokenState.DISABLED, NOW).disabledBy(),
+                "disabled again, it keeps who disabled it first");
+        assertEquals(null, StoredJson.readData(StoredJson.write(StoredJson.readData(json).withState(TokenState.ACTIVE, NOW)))
+                .disabledBy());
+        assertFalse(StoredJson.write(StoredJson.readData(json).withState(TokenState.ACTIVE, NOW)).contains("disabledIdle"));
+    }
+
+    @Test
+    void aDisablerOfALaterVersionReadsAsAnAdminsDisabling() {
+        String later = "{\"scopes\":[],\"state\":\"DISABLED\",\"expiresAt\":null,\"updatedAt\":\"2026-12-01T10:00:00Z\","
+                + "\"lastUsedAt\":null,\"disabledBy\":\"policy-bot\"}";
+        assertEquals(DisabledBy.ADMIN, StoredJson.readData(later).disabledBy());
     }
 
     @Test

@@ -67,6 +67,7 @@ class EventsIT {
     private long start;
 
     private CreatedToken lifecycle;
+    private CreatedToken overlapping;
     private String renamed;
     private String provisionedKey;
     private String generatedKey;
@@ -112,6 +113,15 @@ class EventsIT {
         refuse(lifecycle.value(), "wrong_secret", lifecycle.key());
         assertEquals(204, user.delete(lifecycle.key()).status());
         refuse(rotatedValue, "unknown_key", lifecycle.key());
+
+        // a rotation with an overlap: a use of the previous value is marked, one of the new value is not
+        overlapping = user.createToken(uniqueName("audit-overlap"));
+        values.add(overlapping.value());
+        HttpResult overlapRotation = user.rotate(overlapping.key(), Map.of("overlapMinutes", 60));
+        assertEquals(200, overlapRotation.status(), overlapRotation::toString);
+        values.add(overlapRotation.text("token"));
+        assertExchanged(realm.exchange(overlapping.value()));
+        assertExchanged(realm.exchange(overlapRotation.text("token")));
 
         CreatedToken disabled = user.createToken(uniqueName("audit-disabled"));
         values.add(disabled.value());
@@ -186,6 +196,22 @@ class EventsIT {
         assertChange("UPDATE_CREDENTIAL", "rotated", lifecycle.key(), lifecycle.name());
         assertChange("UPDATE_CREDENTIAL", "updated", lifecycle.key(), renamed);
         assertChange("REMOVE_CREDENTIAL", "deleted", lifecycle.key(), renamed);
+    }
+
+    @Test
+    void aUseOfThePreviousValueDuringAnOverlapIsMarked() {
+        List<JsonNode> uses = new java.util.ArrayList<>();
+        events.forEach(event -> {
+            if ("TOKEN_EXCHANGE".equals(event.path("type").asText())
+                    && overlapping.key().equals(details(event).path("credential_id").asText())) {
+                uses.add(event);
+            }
+        });
+        assertEquals(2, uses.size(), uses::toString);
+        assertEquals(1, uses.stream().filter(event -> "true".equals(details(event).path("previous_secret").asText())).count(),
+                uses::toString);
+        assertEquals(1, uses.stream().filter(event -> details(event).path("previous_secret").isMissingNode()).count(),
+                uses::toString);
     }
 
     @Test

@@ -28,7 +28,7 @@ class StoredCredentialTest {
     @Test
     void optionalFieldsAppearWhenSet() {
         StoredCredential.Data data = new StoredCredential.Data(List.of(), "DISABLED", null, "2026-12-01T10:00:00Z", null,
-                List.of(7, 1), "admin", true, null, null, null, null, null, null, null, null, null);
+                List.of(7, 1), "admin", true, null, null, null, null, null, null, null, null, null, null);
         assertEquals("{\"scopes\":[],\"state\":\"DISABLED\",\"expiresAt\":null,\"updatedAt\":\"2026-12-01T10:00:00Z\","
                 + "\"lastUsedAt\":null,\"remindersSent\":[7,1],\"disabledBy\":\"admin\",\"disabledByAdmin\":true}", data.json());
     }
@@ -38,7 +38,7 @@ class StoredCredentialTest {
         StoredCredential.Data data = new StoredCredential.Data(List.of("a", "b"), "ACTIVE", "2027-01-01T00:00:00Z",
                 "2026-12-01T10:00:00Z", "2026-12-02T10:00:00Z", List.of(7), null, null,
                 new RoleChoice(List.of("reader"), Map.of("orders-api", List.of("write", "read"))), List.of("10.0.0.0/8", "192.0.2.7"),
-                null, null, null, null, null, null, null)
+                null, null, null, null, null, null, null, null)
                 .withLifecycle("192.0.2.7", "exchange", "2026-12-01T11:00:00Z", "2026-12-01T11:00:00Z",
                         "2026-12-03T10:00:00Z", "2026-12-02T11:00:00Z", "::1");
         assertEquals(data, JACKSON.readValue(data.json(), StoredCredential.Data.class));
