@@ -12,7 +12,7 @@ import io.github.kcpat.verify.Verdict;
 public final class DoorEvents {
 
     /** Detail on a use with the value a rotation replaced, during its overlap: a job that has not switched yet. */
-    public static final String PREVIOUS_SECRET = "previous_secret";
+    public static final String PREVIOUS_SECRET = "previous_value";
 
     private DoorEvents() {
     }
