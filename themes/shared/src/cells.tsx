@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { formatDate, formatDateTime } from "./format";
 import { listRoles, roleLabel } from "./roles";
-import type { ApiToken } from "./tokens";
+import type { ApiToken, Door } from "./tokens";
 
 type TokenProps = { token: ApiToken };
 
@@ -65,16 +65,59 @@ export const AllowedIpsCell = ({ token }: TokenProps) => {
   );
 };
 
-/** Active, Disabled, or Disabled by an admin (which only an admin can activate again). */
-export const StateLabel = ({ token }: TokenProps) => {
+/**
+ * Active, or who disabled it: its owner, an admin (only an admin can activate it again) or the idle task.
+ * {@code idleDays}: the policy's disableAfterUnusedDays, named in the idle label when known.
+ */
+export const StateLabel = ({ token, idleDays = 0 }: TokenProps & { idleDays?: number }) => {
   const { t } = useTranslation();
   if (token.state === "ACTIVE") return <Label color="green">{t("apiTokensActive")}</Label>;
-  return token.disabledByAdmin ? (
-    <Label color="orange" data-testid="token-disabled-by-admin">
-      {t("apiTokensDisabledByAdmin")}
-    </Label>
-  ) : (
-    <Label color="grey">{t("apiTokensDisabled")}</Label>
+  switch (token.disabledBy ?? (token.disabledByAdmin ? "admin" : "owner")) {
+    case "admin":
+      return (
+        <Label color="orange" data-testid="token-disabled-by-admin">
+          {t("apiTokensDisabledByAdmin")}
+        </Label>
+      );
+    case "idle":
+      return (
+        <Label color="gold" data-testid="token-disabled-idle">
+          {idleDays > 0 ? t("apiTokensDisabledIdleDays", { count: idleDays }) : t("apiTokensDisabledIdle")}
+        </Label>
+      );
+    default:
+      return <Label color="grey">{t("apiTokensDisabledByOwner")}</Label>;
+  }
+};
+
+/**
+ * What is about to happen to the token, below its state: the previous value of a rotation still working (until when,
+ * and whether and where it was used since), and when the idle task will disable it unless it is used.
+ */
+export const LifecycleNotes = ({ token }: TokenProps) => {
+  const { t, i18n } = useTranslation();
+  const at = (iso: string) => formatDateTime(iso, i18n.language);
+  return (
+    <>
+      {token.previousSecretExpiresAt && (
+        <div className="pf-v5-u-font-size-sm pf-v5-u-text-wrap" data-testid="token-previous-value">
+          <div>{t("apiTokensPreviousValidUntil", { time: at(token.previousSecretExpiresAt) })}</div>
+          <div className="pf-v5-u-color-200" data-testid="token-previous-value-use">
+            {token.previousSecretLastUsedAt
+              ? t(token.previousSecretLastUsedFrom ? "apiTokensPreviousUsedFrom" : "apiTokensPreviousUsed", {
+                  time: at(token.previousSecretLastUsedAt),
+                  address: token.previousSecretLastUsedFrom,
+                })
+              : t("apiTokensPreviousNotUsed")}
+          </div>
+        </div>
+      )}
+      {token.idleDisableAt && (
+        <div className="pf-v5-u-font-size-sm pf-v5-u-color-200 pf-v5-u-text-wrap" data-testid="token-idle-disable-at">
+          {t("apiTokensIdleDisableAt", { time: at(token.idleDisableAt) })}
+        </div>
+      )}
+    </>
   );
 };
 
@@ -98,7 +141,40 @@ export const ExpiresCell = ({ token }: TokenProps) => {
   );
 };
 
+/** The door's name in words ("token exchange", "password grant"); an unknown one as the server said it. */
+export const useDoorName = () => {
+  const { t } = useTranslation();
+  return (door: Door) => {
+    const key = DOOR_KEYS[door];
+    return key ? t(key) : door;
+  };
+};
+
+const DOOR_KEYS: Record<Door, string> = {
+  exchange: "apiTokensDoorExchange",
+  "token-exchange": "apiTokensDoorTokenExchange",
+  "forward-auth": "apiTokensDoorForwardAuth",
+  verify: "apiTokensDoorVerify",
+  "direct-grant": "apiTokensDoorDirectGrant",
+};
+
+/** When it was last used, and below that from which address and through which door; or "Never". */
 export const LastUsedCell = ({ token }: TokenProps) => {
   const { t, i18n } = useTranslation();
-  return token.lastUsedAt ? formatDateTime(token.lastUsedAt, i18n.language) : t("apiTokensNever");
+  const doorName = useDoorName();
+  if (!token.lastUsedAt) return <div data-testid="token-last-used">{t("apiTokensNever")}</div>;
+  const where = [
+    token.lastUsedFrom && t("apiTokensUsedFrom", { address: token.lastUsedFrom }),
+    token.lastUsedDoor && t("apiTokensUsedThrough", { door: doorName(token.lastUsedDoor) }),
+  ].filter(Boolean);
+  return (
+    <div data-testid="token-last-used">
+      <div>{formatDateTime(token.lastUsedAt, i18n.language)}</div>
+      {where.length > 0 && (
+        <div className="pf-v5-u-font-size-sm pf-v5-u-color-200" data-testid="token-last-used-where">
+          {where.join(" ")}
+        </div>
+      )}
+    </div>
+  );
 };

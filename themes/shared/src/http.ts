@@ -1,3 +1,4 @@
+import { rotateBody } from "./rotation";
 import type { ApiToken, TokenState } from "./tokens";
 
 /** A refusal of the REST API: its status and {error, error_description} (max_age when it asks for a new sign-in). */
@@ -56,4 +57,7 @@ function parseJson(text: string): any {
 export const tokenCalls = <T extends ApiToken>(call: Call) => ({
   setState: (key: string, state: TokenState) => call<T>("PATCH", `/tokens/${encodeURIComponent(key)}`, { state }),
   remove: (key: string) => call<void>("DELETE", `/tokens/${encodeURIComponent(key)}`),
+  /** A new value, shown once; the previous one keeps working for {@code overlapMinutes} (0: stops at once). */
+  rotate: (key: string, overlapMinutes = 0) =>
+    call<T & { token: string }>("POST", `/tokens/${encodeURIComponent(key)}/rotate`, rotateBody(overlapMinutes)),
 });

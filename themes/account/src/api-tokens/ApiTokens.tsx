@@ -21,12 +21,12 @@ import { KeyIcon, LockIcon } from "@patternfly/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ApiError, errorMessage, toggledState } from "@kcpat/shared";
+import { ApiError, errorMessage, IssuedTokenDialog, toggledState } from "@kcpat/shared";
 
 import { tokensApi, type ApiToken, type IssuedToken, type Policy, type ScopeInfo } from "./api";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { CreateTokenDialog } from "./CreateTokenDialog";
-import { IssuedTokenDialog } from "./IssuedTokenDialog";
+import { RotateDialog } from "./RotateDialog";
 import { needsReauthentication, reauthenticate, takePending, type Draft, type Pending } from "./stepUp";
 import { TokenTable } from "./TokenTable";
 
@@ -40,7 +40,7 @@ type Dialog =
   | { kind: "none" }
   | { kind: "create"; draft?: Draft }
   | { kind: "issued"; token: IssuedToken; rotated: boolean }
-  | { kind: "rotate"; token: ApiToken }
+  | { kind: "rotate"; token: ApiToken; overlapMinutes?: number }
   | { kind: "delete"; token: ApiToken };
 
 /** The page "API tokens": the signed-in user's personal API tokens. */
@@ -84,7 +84,7 @@ export const ApiTokens = () => {
       setDialog({ kind: "create", draft: pending.draft });
     } else {
       const token = loaded.tokens.find((candidate) => candidate.key === pending.key);
-      if (token) setDialog({ kind: "rotate", token });
+      if (token) setDialog({ kind: "rotate", token, overlapMinutes: pending.overlapMinutes });
     }
   }, [loaded, pending]);
 
@@ -193,6 +193,7 @@ export const ApiTokens = () => {
             </Toolbar>
             <TokenTable
               tokens={tokens}
+              policy={policy}
               onToggle={(token) => act(() => api.setState(token.key, toggledState(token)))}
               onRotate={(token) => setDialog({ kind: "rotate", token })}
               onDelete={(token) => setDialog({ kind: "delete", token })}
@@ -219,17 +220,19 @@ export const ApiTokens = () => {
         <IssuedTokenDialog issued={dialog.token} rotated={dialog.rotated} onClose={() => setDialog({ kind: "none" })} />
       )}
       {dialog.kind === "rotate" && (
-        <ConfirmDialog
-          title={t("apiTokensRotateTitle", { name: dialog.token.name })}
-          confirmLabel={t("apiTokensRotate")}
+        <RotateDialog
+          token={dialog.token}
+          policy={policy}
+          overlapMinutes={dialog.overlapMinutes}
           onCancel={() => setDialog({ kind: "none" })}
-          onConfirm={async () => {
+          onRotate={async (overlapMinutes) => {
+            const key = dialog.token.key;
             try {
-              const rotated = await api.rotate(dialog.token.key);
+              const rotated = await api.rotate(key, overlapMinutes);
               setDialog({ kind: "issued", token: rotated, rotated: true });
             } catch (error) {
               if (needsReauthentication(error)) {
-                await reauthenticate(context.keycloak, { kind: "rotate", key: dialog.token.key }, error);
+                await reauthenticate(context.keycloak, { kind: "rotate", key, overlapMinutes }, error);
                 return;
               }
               setDialog({ kind: "none" });
@@ -237,9 +240,7 @@ export const ApiTokens = () => {
             }
             await load();
           }}
-        >
-          {t("apiTokensRotateConfirm")}
-        </ConfirmDialog>
+        />
       )}
       {dialog.kind === "delete" && (
         <ConfirmDialog

@@ -3,6 +3,7 @@ import {
   CreatedCell,
   ExpiresCell,
   LastUsedCell,
+  LifecycleNotes,
   RolesCell,
   ScopesCell,
   StateLabel,
@@ -12,16 +13,17 @@ import { Button, Flex } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useTranslation } from "react-i18next";
 
-import type { ApiToken } from "./api";
+import type { ApiToken, Policy } from "./api";
 
 type Props = {
   tokens: ApiToken[];
+  policy: Policy;
   onToggle: (token: ApiToken) => void;
   onRotate: (token: ApiToken) => void;
   onDelete: (token: ApiToken) => void;
 };
 
-export const TokenTable = ({ tokens, onToggle, onRotate, onDelete }: Props) => {
+export const TokenTable = ({ tokens, policy, onToggle, onRotate, onDelete }: Props) => {
   const { t } = useTranslation();
   return (
     <Table aria-label={t("apiTokensTable")} variant="compact" data-testid="api-tokens-table">
@@ -57,8 +59,11 @@ export const TokenTable = ({ tokens, onToggle, onRotate, onDelete }: Props) => {
               <Td dataLabel={t("apiTokensAllowedIps")}>
                 <AllowedIpsCell token={token} />
               </Td>
-              <Td dataLabel={t("apiTokensState")} data-testid="token-state">
-                <StateLabel token={token} />
+              <Td dataLabel={t("apiTokensState")}>
+                <div data-testid="token-state">
+                  <StateLabel token={token} idleDays={policy.disableAfterUnusedDays} />
+                </div>
+                <LifecycleNotes token={token} />
               </Td>
               <Td dataLabel={t("apiTokensCreated")} modifier="nowrap">
                 <CreatedCell token={token} />
@@ -71,7 +76,8 @@ export const TokenTable = ({ tokens, onToggle, onRotate, onDelete }: Props) => {
               </Td>
               <Td isActionCell>
                 <Flex flexWrap={{ default: "nowrap" }} spaceItems={{ default: "spaceItemsMd" }}>
-                  {!(token.state === "DISABLED" && token.disabledByAdmin) && (
+                  {/* the owner may activate a token they or the idle task disabled, never one an admin did */}
+                  {!(token.state === "DISABLED" && (token.disabledBy === "admin" || token.disabledByAdmin)) && (
                     <Button
                       variant="link"
                       isInline

@@ -1,10 +1,7 @@
-import { jsonClient, tokenCalls, type ApiToken, type Policy, type TokenRoles } from "@kcpat/shared";
+import { jsonClient, tokenCalls, type ApiToken, type IssuedToken, type Policy, type TokenRoles } from "@kcpat/shared";
 import type { KeycloakContext } from "@keycloak/keycloak-ui-shared";
 
-export type { ApiToken, Policy, TokenRoles };
-
-/** Create and rotate answer with the token's value, this one time. */
-export type IssuedToken = ApiToken & { token: string };
+export type { ApiToken, IssuedToken, Policy, TokenRoles };
 
 export type ScopeInfo = { name: string; description: string | null };
 
@@ -36,7 +33,6 @@ export function tokensApi({ environment, keycloak }: KeycloakContext) {
     ...tokenCalls<ApiToken>(call),
     list: (signal?: AbortSignal) => call<ApiToken[]>("GET", "/tokens", undefined, signal),
     create: (token: NewToken) => call<IssuedToken>("POST", "/tokens", token),
-    rotate: (key: string) => call<IssuedToken>("POST", `/tokens/${encodeURIComponent(key)}/rotate`),
     scopes: (signal?: AbortSignal) => call<ScopeInfo[]>("GET", "/scopes", undefined, signal),
     /** The roles the user may give a token: their effective roles, minus those the policy forbids. */
     roles: (signal?: AbortSignal) => call<TokenRoles>("GET", "/roles", undefined, signal),

@@ -14,7 +14,7 @@ export type Draft = {
 };
 
 /** What the user was doing when the server asked for a more recent sign-in. */
-export type Pending = { kind: "create"; draft: Draft } | { kind: "rotate"; key: string };
+export type Pending = { kind: "create"; draft: Draft } | { kind: "rotate"; key: string; overlapMinutes?: number };
 
 const STORAGE_KEY = "kcpat.api-tokens.step-up";
 const MARKER = "kcpat-step-up";

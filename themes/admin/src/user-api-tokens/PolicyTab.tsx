@@ -99,7 +99,10 @@ export const PolicyTab = ({ api, canManage }: Props) => {
       | "maxTokensPerUser"
       | "recentLoginMinutes"
       | "allowedIpsMinPrefixIpv4"
-      | "allowedIpsMinPrefixIpv6",
+      | "allowedIpsMinPrefixIpv6"
+      | "disableAfterUnusedDays"
+      | "idleWarningDays"
+      | "maxRotationOverlapMinutes",
   ) => {
     const key = `apiTokens${name[0].toUpperCase()}${name.slice(1)}`;
     return (
@@ -173,6 +176,9 @@ export const PolicyTab = ({ api, canManage }: Props) => {
           {toggle("allowedIpsRequired")}
           {number("allowedIpsMinPrefixIpv4")}
           {number("allowedIpsMinPrefixIpv6")}
+          {number("disableAfterUnusedDays")}
+          {number("idleWarningDays")}
+          {number("maxRotationOverlapMinutes")}
           <TextControl
             name="exchangeClientId"
             label={t("apiTokensExchangeClientId")}

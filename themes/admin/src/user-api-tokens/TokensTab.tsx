@@ -3,6 +3,7 @@ import {
   CreatedCell,
   ExpiresCell,
   LastUsedCell,
+  LifecycleNotes,
   RolesCell,
   ScopesCell,
   StateLabel,
@@ -14,12 +15,16 @@ import { KeycloakDataTable, ListEmptyState, useAlerts, type Field } from "@keycl
 import { AlertVariant, ButtonVariant } from "@patternfly/react-core";
 import { KeyIcon } from "@patternfly/react-icons";
 import type { IAction, ISeparator } from "@patternfly/react-table";
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
-import type { AdminToken, AdminTokensApi } from "./api";
-
+import type { AdminPolicy, AdminToken, AdminTokensApi, BulkAction } from "./api";
+import { BulkDialog, type BulkTarget } from "./BulkDialog";
+import { BulkToolbar } from "./BulkToolbar";
+import { DEFAULT_SORT, filterParams, isFiltered, NO_FILTER, type TokenFilter, type TokenSort } from "./filters";
+import { FilterToolbar } from "./FilterToolbar";
+import { RotateTokenDialog } from "./RotateTokenDialog";
 type Props = { api: AdminTokensApi; canManage: boolean };
 
 /**
@@ -48,7 +53,8 @@ const OwnerCell = ({ token }: TokenRow) => {
   );
 };
 
-const columns: Field<TokenRow>[] = [
+/** The columns; {@code idleDays}: the policy's disableAfterUnusedDays, named by the state of an idle-disabled token. */
+const columns = (idleDays: number): Field<TokenRow>[] => [
   { name: "user", displayKey: "apiTokensOwner", cellRenderer: OwnerCell },
   { name: "name", displayKey: "apiTokensName", cellRenderer: ({ token }) => <TokenNameCell token={token} /> },
   { name: "scopes", displayKey: "apiTokensScopes", cellRenderer: ({ token }) => <ScopesCell token={token} /> },
@@ -58,9 +64,12 @@ const columns: Field<TokenRow>[] = [
     name: "state",
     displayKey: "apiTokensState",
     cellRenderer: ({ token }) => (
-      <span data-testid="token-state">
-        <StateLabel token={token} />
-      </span>
+      <>
+        <span data-testid="token-state">
+          <StateLabel token={token} idleDays={idleDays} />
+        </span>
+        <LifecycleNotes token={token} />
+      </>
     ),
   },
   { name: "createdAt", displayKey: "apiTokensCreated", cellRenderer: ({ token }) => <CreatedCell token={token} /> },
@@ -68,13 +77,42 @@ const columns: Field<TokenRow>[] = [
   { name: "lastUsedAt", displayKey: "apiTokensLastUsed", cellRenderer: ({ token }) => <LastUsedCell token={token} /> },
 ];
 
-/** Every token of the realm, searched by username or token name: GET tokens?search&first&max, one page at a time. */
+/**
+ * Every token of the realm, filtered and sorted by the server (GET tokens?…&sort&order&first&max, one page at a time);
+ * rows are ticked for a bulk action, or the action takes every token the filter matches.
+ */
 export const TokensTab = ({ api, canManage }: Props) => {
   const { t } = useTranslation();
   const { addAlert, addError } = useAlerts();
-  // a new value reloads the current page (search and page kept)
+  const [filter, setFilter] = useState<TokenFilter>(NO_FILTER);
+  const [sort, setSort] = useState<TokenSort>(DEFAULT_SORT);
+  // a new value reloads the current page (filters, sort and page kept)
   const [reload, setReload] = useState(0);
+  // a new value starts the table afresh: first page, nothing ticked (after a bulk action)
+  const [generation, setGeneration] = useState(0);
+  const [selected, setSelected] = useState<AdminToken[]>([]);
+  const [allMatching, setAllMatching] = useState(false);
+  const [matching, setMatching] = useState<number>();
+  const [bulk, setBulk] = useState<{ action: BulkAction; target: BulkTarget }>();
+  const [rotating, setRotating] = useState<AdminToken>();
   const [deleting, setDeleting] = useState<AdminToken>();
+  const policy = useReadablePolicy(api);
+
+  const params = useMemo(() => filterParams(filter), [filter]);
+  const tableKey = JSON.stringify([params, sort, generation]);
+  useEffect(() => {
+    setSelected([]);
+    setAllMatching(false);
+  }, [tableKey]);
+  useEffect(() => {
+    const controller = new AbortController();
+    setMatching(undefined);
+    api
+      .count(params, controller.signal)
+      .then(setMatching)
+      .catch(() => undefined); // the count is a hint beside the list; the bulk dialog asks again and shows a refusal
+    return () => controller.abort();
+  }, [api, params, reload, generation]);
 
   const run = async (action: () => Promise<unknown>, success: string) => {
     try {
@@ -109,6 +147,7 @@ export const TokensTab = ({ api, canManage }: Props) => {
           t(token.state === "ACTIVE" ? "apiTokensDisabledToken" : "apiTokensActivatedToken", owner(token)),
         ),
     },
+    { title: t("apiTokensRotate"), onClick: () => setRotating(token) },
     { isSeparator: true },
     {
       title: t("apiTokensDelete"),
@@ -119,20 +158,38 @@ export const TokensTab = ({ api, canManage }: Props) => {
     },
   ];
 
+  const startBulk = (action: BulkAction) =>
+    setBulk({ action, target: allMatching ? { filter: params } : { keys: selected.map((token) => token.key) } });
+
   return (
     <>
       <DeleteConfirm />
+      <FilterToolbar filter={filter} sort={sort} onFilter={setFilter} onSort={setSort} />
       <KeycloakDataTable<TokenRow>
+        key={tableKey}
         data-testid="admin-tokens-table"
         ariaLabelKey="apiTokensUsersTitle"
-        searchPlaceholderKey="apiTokensSearch"
         isPaginated
+        isSearching={isFiltered(filter)}
+        canSelectAll={canManage}
+        onSelect={canManage ? (rows) => setSelected(rows.map((row) => row.token)) : undefined}
+        toolbarItem={
+          canManage && (
+            <BulkToolbar
+              selected={selected.length}
+              matching={matching}
+              allMatching={allMatching}
+              onAllMatching={setAllMatching}
+              onAction={startBulk}
+            />
+          )
+        }
         loader={{
           signal: reload,
           // one more than a page is asked for: whether a next page exists, as the stock tables do
-          loader: async (first = 0, max = 11, search = "") => {
+          loader: async (first = 0, max = 11) => {
             try {
-              const tokens = await api.list({ search: search.trim(), first, max });
+              const tokens = await api.list(params, sort, { first, max });
               return tokens.map((token) => ({ id: token.key, token }));
             } catch (error) {
               addError("apiTokensRequestFailed", error);
@@ -140,7 +197,7 @@ export const TokensTab = ({ api, canManage }: Props) => {
             }
           },
         }}
-        columns={columns}
+        columns={columns(policy?.disableAfterUnusedDays ?? 0)}
         actionResolver={canManage ? (row) => rowActions((row.data as TokenRow).token) : undefined}
         emptyState={
           <ListEmptyState
@@ -150,6 +207,42 @@ export const TokensTab = ({ api, canManage }: Props) => {
           />
         }
       />
+      {bulk && (
+        <BulkDialog
+          api={api}
+          action={bulk.action}
+          target={bulk.target}
+          onClose={(acted) => {
+            setBulk(undefined);
+            if (acted) setGeneration((n) => n + 1);
+          }}
+        />
+      )}
+      {rotating && (
+        <RotateTokenDialog
+          api={api}
+          token={rotating}
+          maxOverlapMinutes={policy?.maxRotationOverlapMinutes}
+          onClose={(rotated) => {
+            setRotating(undefined);
+            if (rotated) setReload((n) => n + 1);
+          }}
+        />
+      )}
     </>
   );
 };
+
+/** The realm policy, for an admin who may read it (view-realm); undefined otherwise. */
+function useReadablePolicy(api: AdminTokensApi) {
+  const [policy, setPolicy] = useState<AdminPolicy>();
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .policy(controller.signal)
+      .then(setPolicy)
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [api]);
+  return policy;
+}

@@ -4,6 +4,7 @@ import static io.github.kcpat.it.support.ApiAssertions.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kcpat.it.support.Browser;
@@ -14,11 +15,17 @@ import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.Poll;
 import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenAdminApi;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +53,9 @@ class AccountConsoleIT {
     private static final By CONFIRM = By.cssSelector("[role='dialog'] button[data-testid='confirm']");
     private static final By ROLES_FILTER = By.id("api-token-roles-filter");
     private static final By ROLES_HELPER = By.cssSelector("[data-testid='roles-helper']");
+    /** How the page writes a day and time (Intl, en-US, medium date and short time) in this machine's zone, the browser's. */
+    private static final DateTimeFormatter PAGE_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a", Locale.US)
+            .withZone(ZoneId.systemDefault());
 
     private final KeycloakServer server;
     private final DemoRealm realm;
@@ -108,7 +118,7 @@ class AccountConsoleIT {
         browser.screenshot("3-list");
 
         browser.click(rowButton(name, "disable-token"));
-        awaitState(name, "Disabled");
+        awaitState(name, "Disabled by you");
         assertEquals(401, realm.exchange(value).status(), "disabled in the page");
         browser.screenshot("4-disabled");
 
@@ -328,6 +338,123 @@ class AccountConsoleIT {
         }
     }
 
+    /**
+     * Issue 16, rotation with an overlap: alice rotates choosing 1 hour (the policy caps overlaps at a day, so "7 days"
+     * is not offered); the new value is shown once, the row says until when the previous value works and, once that is
+     * used, when and from where. Both values work until the hour has passed on the server's clock, then the old one alone
+     * is refused.
+     */
+    @Test
+    void rotatingWithAnOverlapKeepsThePreviousValueWorkingUntilTheShownTime(TestInfo test) {
+        TokenAdminApi admin = new KeycloakAdmin(realm.http()).tokens(DemoRealm.NAME);
+        JsonNode original = admin.policy().json();
+        CreatedToken token = realm.tokensOf("alice").createToken(uniqueName("console-overlap"));
+        TestClock clock = TestClock.of(realm.http());
+        try {
+            HttpResult capped = admin.putPolicy(Map.of("maxRotationOverlapMinutes", 1440));
+            assertEquals(200, capped.status(), capped::toString);
+            browser = signIn(test, "alice");
+            openApiTokensPage();
+
+            browser.click(rowButton(token.name(), "rotate-token"));
+            WebElement dialog = browser.visible(By.cssSelector("[role='dialog']"));
+            assertTrue(browser.driver().findElement(overlap(0)).isSelected(), "no overlap unless chosen");
+            browser.visible(overlap(1440));
+            assertTrue(browser.driver().findElements(overlap(10080)).isEmpty(), "7 days is beyond the policy's day: " + dialog.getText());
+            browser.click(overlap(60));
+            browser.screenshot("1-rotate-overlap");
+            Instant rotatedAt = Instant.now();
+            browser.click(CONFIRM);
+
+            String rotated = issuedValue();
+            assertNotEquals(token.value(), rotated);
+            WebElement notice = browser.visible(By.cssSelector("[data-testid='issued-token-notice']"));
+            assertTrue(notice.getText().contains("previous value keeps working until"), notice::getText);
+            browser.screenshot("2-shown-once");
+            browser.click(ISSUED_DONE);
+
+            JsonNode listed = realm.tokensOf("alice").listed(token.key());
+            Instant previousUntil = Instant.parse(listed.path("previousSecretExpiresAt").asText());
+            Instant expected = rotatedAt.plus(1, ChronoUnit.HOURS);
+            assertTrue(Math.abs(Duration.between(expected, previousUntil).toSeconds()) < 60,
+                    "an hour from the rotation: " + listed);
+            awaitCellContains(token.name(), "token-previous-value", "Previous value valid until " + PAGE_TIME.format(previousUntil));
+            awaitCellContains(token.name(), "token-previous-value-use", "not used since the rotation");
+
+            assertEquals(200, realm.exchange(token.value()).status(), "the previous value works during the overlap");
+            assertEquals(200, realm.exchange(rotated).status(), "the new value works at once");
+            // a use is recorded after the request's transaction: the page is reloaded once the API shows it
+            JsonNode used = Poll.until(Duration.ofSeconds(10), () -> realm.tokensOf("alice").listed(token.key()),
+                    rep -> !rep.path("previousSecretLastUsedAt").isNull());
+            assertEquals("127.0.0.1", used.path("previousSecretLastUsedFrom").asText(), used::toString);
+            browser.driver().navigate().refresh();
+            awaitCellContains(token.name(), "token-previous-value-use", "from 127.0.0.1");
+            awaitCellContains(token.name(), "token-last-used-where", "from 127.0.0.1 via exchange");
+            browser.screenshot("3-previous-value-used");
+            assertNoConsoleErrors();
+
+            clock.shiftBy(Duration.ofMinutes(61));
+            assertEquals(401, realm.exchange(token.value()).status(), "the previous value stops when the overlap ends");
+            assertEquals(200, realm.exchange(rotated).status(), "the new value goes on working");
+        } finally {
+            clock.reset();
+            HttpResult restored = admin.putPolicy(original);
+            assertEquals(200, restored.status(), restored::toString);
+            admin.delete(token.key());
+        }
+    }
+
+    /**
+     * Issue 16, idle tokens: with {@code disableAfterUnusedDays} 1, two days on the server's clock later the scheduled
+     * task has disabled alice's unused token. The page says why, and offers her Activate (unlike an admin's disable);
+     * activating starts its idle clock again. A server of its own, whose task runs every second (the shared server's
+     * runs hourly), main version only.
+     */
+    @Test
+    void anIdleDisabledTokenShowsWhyAndItsOwnerCanActivateIt(TestInfo test) {
+        assumeTrue(server.isMainVersion(), "the idle task's own server runs the main version");
+        try (KeycloakServer idleServer = KeycloakServer.independent("account-console-idle")
+                .withDemoRealm()
+                .addOptions(ExpiryReminderIT.INTERVAL_OPTION)) {
+            idleServer.start();
+            DemoRealm idleRealm = DemoRealm.on(idleServer);
+            TokenAdminApi admin = new KeycloakAdmin(idleRealm.http()).tokens(DemoRealm.NAME);
+            HttpResult policy = admin.putPolicy(Map.of("disableAfterUnusedDays", 1, "idleWarningDays", 0));
+            assertEquals(200, policy.status(), policy::toString);
+            CreatedToken token = idleRealm.tokensOf("alice").createToken(uniqueName("console-idle"));
+            TestClock clock = TestClock.of(idleRealm.http());
+            try {
+                clock.shiftBy(Duration.ofDays(2));
+                JsonNode disabled = Poll.until(Duration.ofSeconds(30), () -> admin.read(token.key()).json(),
+                        rep -> "idle".equals(rep.path("disabledBy").asText()));
+                assertEquals("DISABLED", disabled.path("state").asText(), disabled::toString);
+                assertEquals("idle", disabled.path("disabledBy").asText(), disabled::toString);
+            } finally {
+                clock.reset();
+            }
+            assertEquals(401, idleRealm.exchange(token.value()).status(), "disabled by the idle task");
+
+            browser = Browser.start(idleServer, getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+            browser.open(idleServer.baseUrl() + "/realms/demo/account");
+            browser.signIn("alice", "alice");
+            openApiTokensPage();
+            awaitState(token.name(), "Disabled: unused for 1 day");
+            browser.screenshot("1-disabled-idle");
+
+            browser.click(rowButton(token.name(), "activate-token"));
+            awaitState(token.name(), "Active");
+            awaitCellContains(token.name(), "token-idle-disable-at", "Will be disabled if unused by");
+            browser.screenshot("2-activated");
+            JsonNode active = idleRealm.tokensOf("alice").listed(token.key());
+            assertEquals("ACTIVE", active.path("state").asText(), active::toString);
+            assertTrue(active.path("disabledBy").isNull(), active::toString);
+            Instant disableAt = Instant.parse(active.path("idleDisableAt").asText());
+            assertTrue(disableAt.isAfter(Instant.now().plus(Duration.ofHours(23))), "activating restarts the idle clock: " + active);
+            assertEquals(200, idleRealm.exchange(token.value()).status(), "activated by its owner");
+            assertNoConsoleErrors();
+        }
+    }
+
     @Test
     void aUserWithoutTheRoleSeesNoApiTokens(TestInfo test) {
         browser = signIn(test, "carol");
@@ -400,6 +527,25 @@ class AccountConsoleIT {
     private void awaitCell(String name, String testId, String text) {
         browser.await().until(ExpectedConditions.textToBe(
                 By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='" + testId + "']"), text));
+    }
+
+    /** Waits until the element {@code testId} of token {@code name}'s row contains {@code text} (spaces as plain spaces). */
+    private void awaitCellContains(String name, String testId, String text) {
+        By cell = By.cssSelector("tr[data-token-name='" + name + "'] [data-testid='" + testId + "']");
+        browser.await().withMessage(() -> "'" + text + "' in " + testId + " of " + name).until(driver -> {
+            List<WebElement> found = driver.findElements(cell);
+            return !found.isEmpty() && plainSpaces(found.get(0).getText()).contains(plainSpaces(text));
+        });
+    }
+
+    /** Intl writes a narrow no-break space before AM/PM; the test's formatter a plain one. */
+    private static String plainSpaces(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    /** The rotate dialog's choice of an overlap of {@code minutes}. */
+    private static By overlap(int minutes) {
+        return By.cssSelector("[role='dialog'] input[data-testid='overlap-" + minutes + "']");
     }
 
     private void awaitState(String name, String state) {

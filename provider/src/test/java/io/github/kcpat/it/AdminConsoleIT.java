@@ -14,14 +14,18 @@ import io.github.kcpat.it.support.EveryKeycloakVersion;
 import io.github.kcpat.it.support.Http;
 import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakServer;
+import io.github.kcpat.it.support.Poll;
+import io.github.kcpat.it.support.TestClock;
 import io.github.kcpat.it.support.TokenAdminApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -36,6 +40,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The admin console with the theme personal-api-tokens (set on the master realm) in headless Chromium: the
@@ -53,6 +58,7 @@ class AdminConsoleIT {
     // KeycloakDataTable's rows carry no attributes of their own: the owner cell names the token and its user
     private static final By TOKEN_ROWS = By.cssSelector("tr:has([data-testid='token-owner'])");
     private static final By SEARCH = By.cssSelector("input[placeholder='Search by username or token name']");
+    private static final By BULK_DIALOG = By.cssSelector("[data-testid='bulk-dialog']");
     private static final By OPEN_MENU = By.cssSelector("[role='menu'], .pf-v5-c-menu");
     private static final By DELETE_DIALOG = By.cssSelector("[role='dialog']");
     private static final Path DOCS_SCREENSHOTS = Path.of("..", "docs", "screenshots");
@@ -271,6 +277,163 @@ class AdminConsoleIT {
         }
     }
 
+    /**
+     * Issue 16: "never used" among a fresh user's tokens (three never used, one used), all matching ticked, bulk
+     * disable: the confirmation counts the three (GET …/tokens/count), the answer says three changed; over REST the
+     * three are disabled by an admin, the used one and another user's never-used token are untouched.
+     */
+    @Test
+    void filteringThenBulkDisablingAllMatchingTokens(TestInfo test) {
+        String username = uniqueName("bulk");
+        String userId = realm.createUser(username);
+        CreatedToken alices = realm.tokensOf("alice").createToken(uniqueName("bulk-bystander"));
+        try {
+            List<CreatedToken> unused = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                unused.add(realm.tokensOf(username).createToken("unused-" + i));
+            }
+            CreatedToken used = realm.tokensOf(username).createToken("used");
+            assertEquals(200, realm.exchange(used.value()).status());
+            awaitLastUse(used.key());
+
+            browser = signInToDemo(test);
+            openUserApiTokens();
+            search(username);
+            awaitRowCount(4);
+            filter("use", "neverUsed");
+            awaitRowCount(3);
+            assertTrue(browser.driver().findElements(rowLocator("used")).isEmpty(), "the used token is filtered out");
+            WebElement allMatching = browser.visible(By.cssSelector("label[for='bulk-all-matching']"));
+            browser.await().until(ExpectedConditions.textToBePresentInElement(allMatching, "All 3 matching the filter"));
+            browser.click(By.id("bulk-all-matching"));
+            browser.click(By.cssSelector("[data-testid='bulk-toggle']"));
+            browser.click(By.cssSelector("[data-testid='bulk-disable']"));
+
+            WebElement count = browser.visible(By.cssSelector("[data-testid='bulk-count']"));
+            browser.await().until(ExpectedConditions.textToBePresentInElement(count, "3 tokens match the filter."));
+            WebElement confirm = browser.visible(By.cssSelector("[data-testid='bulk-confirm']"));
+            assertEquals("Disable 3 tokens", confirm.getText());
+            tidyScreenshot("1-bulk-confirm");
+            confirm.click();
+
+            WebElement answer = browser.visible(By.cssSelector("[data-testid='bulk-result']"));
+            assertEquals("3", answer.getDomAttribute("data-changed"), answer::getText);
+            assertEquals("0", answer.getDomAttribute("data-failed"), answer::getText);
+            assertTrue(answer.getText().contains("Changed 3 of 3 matched"), answer::getText);
+            tidyScreenshot("2-bulk-answer");
+            browser.click(By.cssSelector("[data-testid='bulk-close']"));
+            browser.gone(BULK_DIALOG);
+            for (CreatedToken token : unused) {
+                awaitState(token.name(), "Disabled by an admin");
+            }
+
+            for (CreatedToken token : unused) {
+                JsonNode rep = admin.read(token.key()).json();
+                assertEquals("DISABLED", rep.path("state").asText(), rep::toString);
+                assertEquals("admin", rep.path("disabledBy").asText(), rep::toString);
+                assertEquals(401, realm.exchange(token.value()).status(), "disabled in bulk");
+            }
+            assertEquals("ACTIVE", admin.read(used.key()).json().path("state").asText(), "the used token untouched");
+            assertEquals("ACTIVE", admin.read(alices.key()).json().path("state").asText(), "another user's token untouched");
+            assertNoConsoleErrors();
+        } finally {
+            realm.deleteUser(userId);
+            admin.delete(alices.key());
+        }
+    }
+
+    /**
+     * Issue 16: a fresh user's tokens used one after the other (a minute apart on the server's clock) and one never used,
+     * sorted by last use both ways (the never used one last in both), filtered to those never used; each row says from
+     * where and through which door it was last used.
+     */
+    @Test
+    void theTableFiltersAndSortsByLastUse(TestInfo test) {
+        String username = uniqueName("sorting");
+        String userId = realm.createUser(username);
+        TestClock clock = TestClock.of(realm.http());
+        try {
+            CreatedToken first = realm.tokensOf(username).createToken("first-used");
+            CreatedToken second = realm.tokensOf(username).createToken("then-used");
+            realm.tokensOf(username).createToken("never-used");
+            assertEquals(200, realm.exchange(first.value()).status());
+            awaitLastUse(first.key());
+            clock.shiftBy(Duration.ofMinutes(1));
+            assertEquals(200, realm.exchange(second.value()).status());
+            awaitLastUse(second.key());
+            clock.reset();
+
+            browser = signInToDemo(test);
+            openUserApiTokens();
+            search(username);
+            awaitRowCount(3);
+            assertEquals(List.of("first-used", "never-used", "then-used"), rowNames(), "by user, then name, by default");
+            assertTrue(cell(first.name(), "token-last-used-where").contains("from 127.0.0.1 via exchange"));
+
+            sortBy("lastUsed", "desc");
+            browser.await().until(driver -> rowNames().equals(List.of("then-used", "first-used", "never-used")));
+            tidyScreenshot("1-last-used-desc");
+            sortBy("lastUsed", "asc");
+            browser.await().until(driver -> rowNames().equals(List.of("first-used", "then-used", "never-used")));
+
+            filter("use", "neverUsed");
+            browser.await().until(driver -> rowNames().equals(List.of("never-used")));
+            assertEquals("Never", cell("never-used", "token-last-used"));
+            tidyScreenshot("2-never-used");
+            assertNoConsoleErrors();
+        } finally {
+            clock.reset();
+            realm.deleteUser(userId);
+        }
+    }
+
+    /**
+     * Issue 16's policy fields, each with its help: idle tokens disabled after 90 days, warned 14 days before, rotation
+     * overlaps of at most an hour; a value beyond the allowed range is refused with the server's reason.
+     */
+    @Test
+    void thePolicyFormSetsIdleDisablingAndTheLongestRotationOverlap(TestInfo test) {
+        JsonNode original = admin.policy().json();
+        try {
+            browser = signInToDemo(test);
+            openUserApiTokens();
+            browser.click(tab("Policy"));
+            browser.visible(By.cssSelector("[data-testid='policy-form']"));
+            assertEquals(original.path("maxRotationOverlapMinutes").asText(),
+                    browser.visible(field("maxRotationOverlapMinutes")).getDomProperty("value"));
+            browser.visible(By.xpath("//label[.//*[normalize-space()='Disable unused tokens after (days)']]"));
+            browser.visible(By.xpath("//label[.//*[normalize-space()='Warn before disabling (days)']]"));
+            browser.visible(By.xpath("//label[.//*[normalize-space()='Longest rotation overlap (minutes)']]"));
+            browser.click(By.xpath("//*[contains(@class,'pf-v5-c-form__group')][.//*[@id='disableAfterUnusedDays']]"
+                    + "//*[contains(@class,'pf-v5-c-form__group-label')]//button"));
+            WebElement help = browser.visible(By.cssSelector(".pf-v5-c-popover"));
+            assertTrue(help.getText().contains("is disabled by the scheduled task"), help::getText);
+            browser.click(By.cssSelector(".pf-v5-c-popover button[aria-label='Close']"));
+
+            type("maxRotationOverlapMinutes", "50000");
+            browser.click(By.cssSelector("[data-testid='policy-save']"));
+            WebElement error = browser.visible(By.cssSelector("[data-testid='policy-error']"));
+            assertTrue(error.getText().contains("maxRotationOverlapMinutes"), error::getText);
+            assertEquals(original, admin.policy().json(), "nothing changed");
+
+            type("disableAfterUnusedDays", "90");
+            type("idleWarningDays", "14");
+            type("maxRotationOverlapMinutes", "60");
+            browser.click(By.cssSelector("[data-testid='policy-save']"));
+            browser.visible(By.cssSelector("[data-testid='policy-saved']"));
+            tidyScreenshot("saved");
+            JsonNode saved = admin.policy().json();
+            assertEquals(90, saved.path("disableAfterUnusedDays").asInt(), saved::toString);
+            assertEquals(14, saved.path("idleWarningDays").asInt(), saved::toString);
+            assertEquals(60, saved.path("maxRotationOverlapMinutes").asInt(), saved::toString);
+            assertEquals(original.path("maxLifetimeDays"), saved.path("maxLifetimeDays"), "the other fields kept");
+            assertNoConsoleErrors(message -> message.contains("/personal-api-tokens/policy") && message.contains("status of 400"));
+        } finally {
+            HttpResult restored = admin.putPolicy(original);
+            assertEquals(200, restored.status(), restored::toString);
+        }
+    }
+
     @Test
     void theCredentialsTabListsTokensByNameAndDeletesThem(TestInfo test) {
         CreatedToken token = realm.tokensOf("alice").createToken(uniqueName("credentials-tab"));
@@ -432,6 +595,33 @@ class AdminConsoleIT {
         WebElement input = browser.visible(field(name));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(value);
+    }
+
+    /** Sets the filter select {@code name} (filter-use, filter-state, …) to the option {@code value}. */
+    private void filter(String name, String value) {
+        new Select(browser.visible(By.cssSelector("select[data-testid='filter-" + name + "']"))).selectByValue(value);
+    }
+
+    private void sortBy(String field, String order) {
+        new Select(browser.visible(By.cssSelector("select[data-testid='sort-by']"))).selectByValue(field);
+        new Select(browser.visible(By.cssSelector("select[data-testid='sort-order']"))).selectByValue(order);
+    }
+
+    private void awaitRowCount(int rows) {
+        browser.await().withMessage(() -> rows + " rows: " + rowNames()).until(driver -> driver.findElements(TOKEN_ROWS).size() == rows);
+    }
+
+    /** The names of the tokens listed, top to bottom. */
+    private List<String> rowNames() {
+        return browser.driver().findElements(By.cssSelector("[data-testid='token-owner']")).stream()
+                .map(owner -> owner.getDomAttribute("data-token-name"))
+                .toList();
+    }
+
+    /** A use is recorded after the request's transaction: waits until the admin API shows it. */
+    private void awaitLastUse(String key) {
+        JsonNode rep = Poll.until(Duration.ofSeconds(10), () -> admin.read(key).json(), r -> !r.path("lastUsedAt").isNull());
+        assertTrue(!rep.path("lastUsedAt").isNull(), rep::toString);
     }
 
     /** Opens the row's kebab menu and picks {@code action}. */

@@ -1,13 +1,25 @@
 import { Alert, Button, ClipboardCopy, Modal, ModalVariant, Stack, StackItem } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
 
-import type { IssuedToken } from "./api";
+import { formatDateTime } from "./format";
+import type { ApiToken } from "./tokens";
+
+/** Create and rotate answer with the token's value, this one time. */
+export type IssuedToken = ApiToken & { token: string };
 
 type Props = { issued: IssuedToken; rotated: boolean; onClose: () => void };
 
-/** The token's value, shown this one time after create or rotate, with a Copy button. */
+/**
+ * The token's value, shown this one time after create or rotate, with a Copy button; after a rotation with an
+ * overlap, until when the previous value keeps working.
+ */
 export const IssuedTokenDialog = ({ issued, rotated, onClose }: Props) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const detail = !rotated
+    ? t("apiTokensShownOnceDetail")
+    : issued.previousSecretExpiresAt
+      ? t("apiTokensShownOnceOverlap", { time: formatDateTime(issued.previousSecretExpiresAt, i18n.language) })
+      : t("apiTokensShownOnceRotated");
   return (
     <Modal
       variant={ModalVariant.medium}
@@ -23,8 +35,8 @@ export const IssuedTokenDialog = ({ issued, rotated, onClose }: Props) => {
     >
       <Stack hasGutter>
         <StackItem>
-          <Alert variant="warning" isInline title={t("apiTokensShownOnce")}>
-            {rotated ? t("apiTokensShownOnceRotated") : t("apiTokensShownOnceDetail")}
+          <Alert variant="warning" isInline title={t("apiTokensShownOnce")} data-testid="issued-token-notice">
+            {detail}
           </Alert>
         </StackItem>
         <StackItem>
