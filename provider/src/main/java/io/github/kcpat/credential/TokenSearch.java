@@ -1,9 +1,11 @@
 package io.github.kcpat.credential;
 
-import java.util.Comparator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -12,13 +14,23 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.storage.StorageId;
+
+import io.github.kcpat.policy.TokenPolicy;
+import io.github.kcpat.time.ServerClock;
 
 /**
- * Listing of tokens for admins and background tasks. Realm-wide: one paged query over the credential table,
- * ordered by owner and name, each token then read through its owner like everywhere else; tokens of users
- * kept only in a federation (LDAP without import) are listed by user, or through {@link #federated}.
+ * Listing of tokens for admins and background tasks. Realm-wide: one query over the credential table that filters
+ * ({@link TokenFilter}, in SQL by {@link FilterSql}), orders ({@link TokenSort}) and pages in the database; each token
+ * of the page is then read through its owner like everywhere else. A filter SQL cannot say exactly (a client's role)
+ * reads its candidates' data a batch at a time, in order, and confirms each in Java before paging or counting it:
+ * never all tokens at once. Tokens of users kept only in a federation (LDAP without import) are listed by user, or
+ * through {@link #federated}.
  */
 public final class TokenSearch {
+
+    /** How many candidates of a filter confirmed in Java one query reads. */
+    private static final int CANDIDATES_PER_QUERY = 500;
 
     private TokenSearch() {
     }
@@ -28,32 +40,77 @@ public final class TokenSearch {
      * @param search  a case-insensitive part of the token name or the owner's username, when not null
      */
     public static List<OwnedToken> find(KeycloakSession session, RealmModel realm, String userId, String search, int first, int max) {
-        if (userId != null) {
-            return ofUser(session, realm, userId, search, first, max);
+        return find(session, realm, userId, new TokenFilter(null, search, null, null, null, null, null, null, null, null, null),
+                TokenSort.DEFAULT, first, max);
+    }
+
+    /** The page ({@code first}, {@code max}) of the tokens {@code filter} matches; {@code userId}: only that user's. */
+    public static List<OwnedToken> find(KeycloakSession session, RealmModel realm, String userId, TokenFilter filter,
+            TokenSort sort, int first, int max) {
+        if (userId != null && !StorageId.isLocalStorage(userId)) {
+            return ofUser(session, realm, userId, filter, sort).skip(first).limit(max).toList();
         }
-        return local(session, realm, search, first, max);
+        Query query = new Query(session, realm, userId, filter);
+        List<Object[]> rows = query.sql.exact()
+                ? query.rows("c.id, u.id", sort, first, max)
+                : query.confirmed(sort).skip(first).limit(max).toList();
+        return rows.stream()
+                .map(row -> TokenLookup.load(session, realm, (String) row[1], (String) row[0]))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** How many tokens {@code filter} matches. */
+    public static long count(KeycloakSession session, RealmModel realm, String userId, TokenFilter filter) {
+        if (userId != null && !StorageId.isLocalStorage(userId)) {
+            return ofUser(session, realm, userId, filter, TokenSort.DEFAULT).count();
+        }
+        Query query = new Query(session, realm, userId, filter);
+        if (!query.sql.exact()) {
+            return query.confirmed(TokenSort.DEFAULT).count();
+        }
+        return query.bind(query.em.createQuery("select count(c) from CredentialEntity c join c.user u where "
+                + Query.LOCAL + query.sql.conditions(), Long.class)).getSingleResult();
+    }
+
+    /** Key and owner of every token {@code filter} matches, by owner: what a bulk action resolves a filter to. */
+    public static List<TokenRef> refs(KeycloakSession session, RealmModel realm, String userId, TokenFilter filter) {
+        if (userId != null && !StorageId.isLocalStorage(userId)) {
+            return ofUser(session, realm, userId, filter, TokenSort.DEFAULT)
+                    .map(owned -> new TokenRef(owned.credential().key(), owned.owner().getId())).toList();
+        }
+        Query query = new Query(session, realm, userId, filter);
+        Stream<Object[]> rows = query.sql.exact()
+                ? query.rows("c.id, u.id", TokenSort.DEFAULT, 0, Integer.MAX_VALUE).stream()
+                : query.confirmed(TokenSort.DEFAULT);
+        return rows.map(row -> new TokenRef((String) row[0], (String) row[1])).toList();
+    }
+
+    /** A token's key and its owner's id. */
+    public record TokenRef(String key, String ownerId) {
     }
 
     /**
-     * One user's tokens, wherever Keycloak keeps that user's credentials (its own table, or the federated
-     * store for users of a federation without import).
+     * One user's tokens, wherever Keycloak keeps that user's credentials (for a federation without import: the
+     * federated store, which the realm-wide query does not join), filtered and sorted in Java: a user holds few tokens.
      */
-    private static List<OwnedToken> ofUser(KeycloakSession session, RealmModel realm, String userId, String search, int first, int max) {
+    private static Stream<OwnedToken> ofUser(KeycloakSession session, RealmModel realm, String userId, TokenFilter filter,
+            TokenSort sort) {
         UserModel owner = session.users().getUserById(realm, userId);
         if (owner == null) {
-            return List.of();
+            return Stream.empty();
         }
-        String term = search == null ? null : search.toLowerCase(Locale.ROOT);
+        String term = filter.search();
+        TokenPolicy policy = TokenPolicy.of(realm);
+        Instant now = now();
         ParsedData parsed = ApiTokenCredentialProviderFactory.of(session).parsedData();
         return owner.credentialManager().getStoredCredentialsByTypeStream(ApiTokenCredentialModel.TYPE)
                 .map(stored -> ApiTokenCredentialModel.from(stored, parsed))
                 .filter(token -> term == null || token.name().toLowerCase(Locale.ROOT).contains(term)
                         || owner.getUsername().contains(term))
-                .sorted(Comparator.comparing(ApiTokenCredentialModel::name, String.CASE_INSENSITIVE_ORDER))
-                .skip(first)
-                .limit(max)
-                .map(token -> new OwnedToken(owner, token))
-                .toList();
+                .filter(token -> filter.matches(token.data(), token.createdAt(), owner.isEnabled(), policy, now))
+                .sorted(sort.comparator())
+                .map(token -> new OwnedToken(owner, token));
     }
 
     /** Keys and owners of the realm's tokens kept in the federated credential store (users not imported). */
@@ -71,31 +128,52 @@ public final class TokenSearch {
                 .toList();
     }
 
-    private static List<OwnedToken> local(KeycloakSession session, RealmModel realm, String search, int first, int max) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        StringBuilder jpql = new StringBuilder("select c.id, u.id from CredentialEntity c join c.user u"
-                + " where u.realmId = :realm and c.type = :type");
-        if (search != null) {
-            jpql.append(" and (lower(c.userLabel) like :search escape '\\' or u.username like :search escape '\\')");
+    /** The filtered query over local users' credentials, at one instant (whole seconds, as tokens store theirs). */
+    private static final class Query {
+
+        static final String LOCAL = "u.realmId = :realm and c.type = :type";
+
+        final EntityManager em;
+        final TokenFilter filter;
+        final TokenPolicy policy;
+        final Instant now = now();
+        final FilterSql sql;
+        final String realmId;
+
+        Query(KeycloakSession session, RealmModel realm, String userId, TokenFilter filter) {
+            this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+            this.filter = filter;
+            this.policy = TokenPolicy.of(realm);
+            this.sql = new FilterSql(filter, userId, policy, now);
+            this.realmId = realm.getId();
         }
-        jpql.append(" order by u.username, c.userLabel");
-        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
-                .setParameter("realm", realm.getId())
-                .setParameter("type", ApiTokenCredentialModel.TYPE)
-                .setFirstResult(first)
-                .setMaxResults(max);
-        if (search != null) {
-            // usernames are stored lower-case by Keycloak
-            query.setParameter("search", "%" + literal(search.toLowerCase(Locale.ROOT)) + "%");
+
+        List<Object[]> rows(String columns, TokenSort sort, int first, int max) {
+            return bind(em.createQuery("select " + columns + " from CredentialEntity c join c.user u where " + LOCAL
+                    + sql.conditions() + " order by " + sort.jpql(), Object[].class))
+                    .setFirstResult(first)
+                    .setMaxResults(max)
+                    .getResultList();
         }
-        return query.getResultList().stream()
-                .map(row -> TokenLookup.load(session, realm, (String) row[1], (String) row[0]))
-                .flatMap(Optional::stream)
-                .toList();
+
+        /** The candidates SQL finds, in order, read a batch at a time and kept when {@link TokenFilter#matches}. */
+        Stream<Object[]> confirmed(TokenSort sort) {
+            return Stream.iterate(0, offset -> offset + CANDIDATES_PER_QUERY)
+                    .map(offset -> rows("c.id, u.id, c.credentialData, c.createdDate, u.enabled", sort, offset, CANDIDATES_PER_QUERY))
+                    .takeWhile(batch -> !batch.isEmpty())
+                    .flatMap(List::stream)
+                    .filter(row -> filter.matches(StoredJson.readData((String) row[2]),
+                            row[3] == null ? null : Instant.ofEpochMilli((Long) row[3]), (Boolean) row[4], policy, now));
+        }
+
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            query.setParameter("realm", realmId).setParameter("type", ApiTokenCredentialModel.TYPE);
+            sql.parameters().forEach(query::setParameter);
+            return query;
+        }
     }
 
-    /** A search term matches itself only: % and _ are not wildcards here. */
-    private static String literal(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    private static Instant now() {
+        return ServerClock.INSTANCE.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

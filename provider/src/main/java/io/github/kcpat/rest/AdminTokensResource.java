@@ -1,6 +1,8 @@
 package io.github.kcpat.rest;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import jakarta.ws.rs.DELETE;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.events.Details;
@@ -23,6 +26,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
 import io.github.kcpat.credential.OwnedToken;
+import io.github.kcpat.credential.TokenFilter;
+import io.github.kcpat.credential.TokenFilters;
+import io.github.kcpat.credential.TokenSort;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenSearch;
 import io.github.kcpat.notify.AdminCreatedMail;
@@ -53,24 +59,64 @@ public final class AdminTokensResource {
         this.adminEvent = adminEvent.resource(RESOURCE_TYPE);
     }
 
+    /** The query parameters of the list and the count; any other is refused, so a typo cannot widen the list. */
+    private static final Set<String> LIST_PARAMETERS = Set.of("user", "search", "first", "max", "sort", "order", "neverUsed",
+            "unusedDays", "expiringWithinDays", "expired", "state", "disabledBy", "ownerDisabled", "scope", "role");
+
     @GET
     @Path("tokens")
-    public Response list(@QueryParam("user") String user, @QueryParam("search") String search,
-            @QueryParam("first") @DefaultValue("0") String firstParam, @QueryParam("max") @DefaultValue("100") String maxParam) {
+    public Response list(@QueryParam("first") @DefaultValue("0") String firstParam, @QueryParam("max") @DefaultValue("100") String maxParam) {
         AdminPermissions.allowed(() -> auth.users().requireQuery());
         int first = wholeNumber(firstParam);
         int max = wholeNumber(maxParam);
         if (first < 0 || max < 1 || max > 1000) {
             throw invalid("first must be 0 or more and max between 1 and 1000");
         }
-        String userId = user == null || user.isBlank() ? null : permittedUser(user, auth.users()::canView).getId();
-        String term = search == null || search.isBlank() ? null : search.trim();
+        MultivaluedMap<String, String> query = queryParameters();
+        TokenFilter filter = ServiceErrors.call(() -> TokenFilters.fromQuery(query::getFirst));
+        TokenSort sort = ServiceErrors.call(() -> TokenSort.parse(query.getFirst("sort"), query.getFirst("order")));
         TokenPolicy policy = TokenPolicy.of(realm);
-        List<AdminTokenRepresentation> tokens = TokenSearch.find(session, realm, userId, term, first, max).stream()
+        List<AdminTokenRepresentation> tokens = TokenSearch.find(session, realm, ownerId(filter), filter, sort, first, max).stream()
                 .filter(owned -> auth.users().canView(owned.owner()))
                 .map(owned -> AdminTokenRepresentation.of(owned, null, policy))
                 .toList();
         return JsonResponses.of(Response.Status.OK, tokens);
+    }
+
+    /** How many tokens the list's filters match: {@code {"count": n}}, among the owners the admin may view. */
+    @GET
+    @Path("tokens/count")
+    public Response count() {
+        AdminPermissions.allowed(() -> auth.users().requireQuery());
+        // first, max, sort and order are taken and ignored: the page's query may be reused as it is
+        MultivaluedMap<String, String> query = queryParameters();
+        TokenFilter filter = ServiceErrors.call(() -> TokenFilters.fromQuery(query::getFirst));
+        String userId = ownerId(filter);
+        long count = auth.users().canView()
+                ? TokenSearch.count(session, realm, userId, filter)
+                : TokenSearch.refs(session, realm, userId, filter).stream().filter(ref -> visibleOwner(ref.ownerId()) != null).count();
+        return JsonResponses.of(Response.Status.OK, new Count(count));
+    }
+
+    record Count(long count) {
+    }
+
+    private MultivaluedMap<String, String> queryParameters() {
+        MultivaluedMap<String, String> query = session.getContext().getUri().getQueryParameters();
+        query.keySet().stream().filter(name -> !LIST_PARAMETERS.contains(name)).sorted().findFirst().ifPresent(name -> {
+            throw invalid("Unknown query parameter '" + name + "'; allowed: " + String.join(", ", new TreeSet<>(LIST_PARAMETERS)));
+        });
+        return query;
+    }
+
+    /** The id of the owner the filter names, after the check that the admin may view that user (null: every owner). */
+    private String ownerId(TokenFilter filter) {
+        return filter.user() == null ? null : permittedUser(filter.user(), auth.users()::canView).getId();
+    }
+
+    private UserModel visibleOwner(String ownerId) {
+        UserModel owner = session.users().getUserById(realm, ownerId);
+        return owner != null && auth.users().canView(owner) ? owner : null;
     }
 
     @GET

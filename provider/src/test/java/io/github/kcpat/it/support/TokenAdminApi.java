@@ -23,6 +23,19 @@ public final class TokenAdminApi {
         return http.get(base + "/tokens" + (query == null || query.isEmpty() ? "" : "?" + query), login.headers());
     }
 
+    /** {@code GET tokens/count}, with {@code query} as for {@link #list}. */
+    public HttpResult count(String query) {
+        return http.get(base + "/tokens/count" + (query == null || query.isEmpty() ? "" : "?" + query), login.headers());
+    }
+
+    public HttpResult bulk(Map<String, ?> body) {
+        return http.postJson(base + "/tokens/bulk", body, login.headers());
+    }
+
+    public HttpResult bulkRaw(String rawBody) {
+        return http.sendRaw("POST", base + "/tokens/bulk", rawBody, login.headers());
+    }
+
     public HttpResult read(String key) {
         return http.get(base + "/tokens/" + key, login.headers());
     }
