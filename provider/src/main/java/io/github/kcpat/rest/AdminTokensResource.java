@@ -1,6 +1,7 @@
 package io.github.kcpat.rest;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -99,6 +100,45 @@ public final class AdminTokensResource {
     }
 
     record Count(long count) {
+    }
+
+    /**
+     * Disables, deletes or expires the tokens named by key or matched by a filter, each in its own transaction; answers
+     * {@code {matched, changed, failed}}. A key the admin may not see fails as not found, one whose owner it may not
+     * manage as forbidden; a filter reaches only the owners the admin may view.
+     */
+    @POST
+    @Path("tokens/bulk")
+    public Response bulk(String body) {
+        AdminPermissions.allowed(() -> auth.users().requireQuery());
+        BulkBody request = ServiceErrors.call(() -> BulkBody.read(body));
+        BulkChanges changes = new BulkChanges(session, realm, request,
+                (jobSession, jobRealm, owner) -> (action, token) -> recordAdminEvent(jobSession, jobRealm, action, owner, token));
+        if (request.keys() != null) {
+            for (String key : request.keys()) {
+                Optional<OwnedToken> owned = TokenLookup.find(session, realm, key).filter(found -> auth.users().canView(found.owner()));
+                if (owned.isEmpty()) {
+                    changes.notFound(key);
+                } else if (!auth.users().canManage(owned.get().owner())) {
+                    changes.forbidden(key);
+                } else {
+                    changes.apply(key, owned.get().owner().getId());
+                }
+            }
+        } else {
+            for (TokenSearch.TokenRef ref : TokenSearch.refs(session, realm, ownerId(request.filter()), request.filter())) {
+                UserModel owner = visibleOwner(ref.ownerId());
+                if (owner == null) {
+                    continue;
+                }
+                if (auth.users().canManage(owner)) {
+                    changes.apply(ref.key(), ref.ownerId());
+                } else {
+                    changes.forbidden(ref.key());
+                }
+            }
+        }
+        return JsonResponses.of(Response.Status.OK, changes.result());
     }
 
     private MultivaluedMap<String, String> queryParameters() {
@@ -218,14 +258,20 @@ public final class AdminTokensResource {
 
     /** Names the owner in the path, the representation and the details: an audit finds every change to a user's tokens. */
     private void recordAdminEvent(TokenChanges.Action action, UserModel owner, ApiTokenCredentialModel token) {
+        recordAdminEvent(session, realm, action, owner, token);
+    }
+
+    /** As above, stored by {@code eventSession}: a bulk change's job, so the event commits with its token. */
+    private void recordAdminEvent(KeycloakSession eventSession, RealmModel eventRealm, TokenChanges.Action action, UserModel owner,
+            ApiTokenCredentialModel token) {
         OperationType operation = switch (action) {
             case CREATED -> OperationType.CREATE;
             case UPDATED, ROTATED -> OperationType.UPDATE;
             case DELETED -> OperationType.DELETE;
         };
-        adminEvent.clone(session).operation(operation)
+        adminEvent.clone(eventSession).operation(operation)
                 .resourcePath("personal-api-tokens", "users", owner.getId(), "tokens", token.key())
-                .representation(AdminTokenRepresentation.of(new OwnedToken(owner, token), null, TokenPolicy.of(realm)))
+                .representation(AdminTokenRepresentation.of(new OwnedToken(owner, token), null, TokenPolicy.of(eventRealm)))
                 .detail(Details.USERNAME, owner.getUsername())
                 .detail(Details.CREDENTIAL_ID, token.key())
                 .detail(Details.CREDENTIAL_TYPE, ApiTokenCredentialModel.TYPE)

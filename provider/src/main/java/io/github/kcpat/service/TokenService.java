@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
@@ -202,6 +203,40 @@ public final class TokenService {
                 .orElseThrow(TokenServiceException::notFound);
         changes.record(TokenChanges.Action.ROTATED, rotated);
         return new Issued(rotated, token.value());
+    }
+
+    /**
+     * An admin ends a token's life by {@code at} (now, or a date the policy allows): its expiry becomes {@code at} unless
+     * its effective expiry is already that early (an expiry is never lengthened here), and a rotation's overlap ends.
+     * Unlike {@link #update}, a past or present {@code at} is allowed: that is the point.
+     *
+     * @return the token as stored afterwards, or empty when it already expired by then and kept no previous secret
+     */
+    public Optional<ApiTokenCredentialModel> expireBy(String key, Instant at) {
+        get(key);
+        TokenPolicy policy = TokenPolicy.of(realm);
+        Instant now = now();
+        boolean[] changedIt = {false};
+        ApiTokenCredentialModel stored = CredentialWrites.change(session, realm, owner, key, current -> {
+                    TokenData data = current.data();
+                    Instant effective = policy.effectiveExpiry(current.createdAt(), data.expiresAt());
+                    boolean expiresInTime = effective != null && !effective.isAfter(at);
+                    if (expiresInTime && data.previousSecret() == null) {
+                        return current;
+                    }
+                    if (!expiresInTime && at.isAfter(now)) {
+                        policy.checkExpiryStillAllowed(at, now);
+                    }
+                    changedIt[0] = true;
+                    TokenData expiring = expiresInTime ? data : data.withExpiresAt(at, now);
+                    return current.with(expiring.withPreviousSecret(null, now));
+                })
+                .orElseThrow(TokenServiceException::notFound);
+        if (!changedIt[0]) {
+            return Optional.empty();
+        }
+        changes.record(TokenChanges.Action.UPDATED, stored);
+        return Optional.of(stored);
     }
 
     public void delete(String key) {
