@@ -23,14 +23,16 @@ import io.github.kcpat.time.ServerClock;
  * Listing of tokens for admins and background tasks. Realm-wide: one query over the credential table that filters
  * ({@link TokenFilter}, in SQL by {@link FilterSql}), orders ({@link TokenSort}) and pages in the database; each token
  * of the page is then read through its owner like everywhere else. A filter SQL cannot say exactly (a client's role)
- * reads its candidates' data a batch at a time, in order, and confirms each in Java before paging or counting it:
- * never all tokens at once. Tokens of users kept only in a federation (LDAP without import) are listed by user, or
+ * streams its candidates' data from one query through a database cursor, in order, and confirms each in Java before
+ * paging or counting it: never all tokens at once, and a page stops reading once it is full. Tokens of users kept only in a federation (LDAP without import) are listed by user, or
  * through {@link #federated}.
  */
 public final class TokenSearch {
 
-    /** How many candidates of a filter confirmed in Java one query reads. */
-    private static final int CANDIDATES_PER_QUERY = 500;
+    /** How many candidates of a filter confirmed in Java the database hands over at a time. */
+    private static final int CANDIDATES_PER_FETCH = 500;
+    /** Hibernate's JDBC fetch size hint (HibernateHints.HINT_FETCH_SIZE; Hibernate is not on our compile path). */
+    private static final String FETCH_SIZE_HINT = "org.hibernate.fetchSize";
 
     private TokenSearch() {
     }
@@ -51,9 +53,14 @@ public final class TokenSearch {
             return ofUser(session, realm, userId, filter, sort).skip(first).limit(max).toList();
         }
         Query query = new Query(session, realm, userId, filter);
-        List<Object[]> rows = query.sql.exact()
-                ? query.rows("c.id, u.id", sort, first, max)
-                : query.confirmed(sort).skip(first).limit(max).toList();
+        List<Object[]> rows;
+        if (query.sql.exact()) {
+            rows = query.rows("c.id, u.id", sort, first, max);
+        } else {
+            try (Stream<Object[]> confirmed = query.confirmed(sort)) {
+                rows = confirmed.skip(first).limit(max).toList();
+            }
+        }
         return rows.stream()
                 .map(row -> TokenLookup.load(session, realm, (String) row[1], (String) row[0]))
                 .flatMap(Optional::stream)
@@ -67,7 +74,9 @@ public final class TokenSearch {
         }
         Query query = new Query(session, realm, userId, filter);
         if (!query.sql.exact()) {
-            return query.confirmed(TokenSort.DEFAULT).count();
+            try (Stream<Object[]> confirmed = query.confirmed(TokenSort.DEFAULT)) {
+                return confirmed.count();
+            }
         }
         return query.bind(query.em.createQuery("select count(c) from CredentialEntity c join c.user u where "
                 + Query.LOCAL + query.sql.conditions(), Long.class)).getSingleResult();
@@ -80,10 +89,11 @@ public final class TokenSearch {
                     .map(owned -> new TokenRef(owned.credential().key(), owned.owner().getId())).toList();
         }
         Query query = new Query(session, realm, userId, filter);
-        Stream<Object[]> rows = query.sql.exact()
+        try (Stream<Object[]> rows = query.sql.exact()
                 ? query.rows("c.id, u.id", TokenSort.DEFAULT, 0, Integer.MAX_VALUE).stream()
-                : query.confirmed(TokenSort.DEFAULT);
-        return rows.map(row -> new TokenRef((String) row[0], (String) row[1])).toList();
+                : query.confirmed(TokenSort.DEFAULT)) {
+            return rows.map(row -> new TokenRef((String) row[0], (String) row[1])).toList();
+        }
     }
 
     /** A token's key and its owner's id. */
@@ -156,12 +166,15 @@ public final class TokenSearch {
                     .getResultList();
         }
 
-        /** The candidates SQL finds, in order, read a batch at a time and kept when {@link TokenFilter#matches}. */
+        /**
+         * The candidates SQL finds, in order, streamed from one query (a database cursor, a batch at a time) and kept when
+         * {@link TokenFilter#matches}: a page stops reading once it is full. The caller closes the stream.
+         */
         Stream<Object[]> confirmed(TokenSort sort) {
-            return Stream.iterate(0, offset -> offset + CANDIDATES_PER_QUERY)
-                    .map(offset -> rows("c.id, u.id, c.credentialData, c.createdDate, u.enabled", sort, offset, CANDIDATES_PER_QUERY))
-                    .takeWhile(batch -> !batch.isEmpty())
-                    .flatMap(List::stream)
+            return bind(em.createQuery("select c.id, u.id, c.credentialData, c.createdDate, u.enabled from CredentialEntity c"
+                    + " join c.user u where " + LOCAL + sql.conditions() + " order by " + sort.jpql(), Object[].class))
+                    .setHint(FETCH_SIZE_HINT, CANDIDATES_PER_FETCH)
+                    .getResultStream()
                     .filter(row -> filter.matches(StoredJson.readData((String) row[2]),
                             row[3] == null ? null : Instant.ofEpochMilli((Long) row[3]), (Boolean) row[4], policy, now));
         }
