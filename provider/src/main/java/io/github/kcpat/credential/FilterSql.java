@@ -25,9 +25,11 @@ import io.github.kcpat.token.StoredCredential;
  * <p>
  * A scope, or a realm role, is found in its array's text wrapped in commas, as {@code ,"name",}; that is exact for every
  * name without {@code , " \ ]} (an opening quote after a comma, then a name that cannot end a string early). A client's
- * role is not exact (its array is found from the client's key, but a match could spill into the next client's), nor
- * is a name with those characters: then {@link #exact()} is false, the condition is a superset, and the caller
- * confirms each row with {@link TokenFilter#matches} before paging.
+ * role is not exact (a role's name may hold any character, so no text search bounds the client's array: a match
+ * could spill into the next client's), nor is a name with those characters: then {@link #exact()} is false, the
+ * condition is a cheap superset (for a client's role: its key and the role's name somewhere in the data), and the
+ * caller confirms each row with {@link TokenFilter#matches} — by its roles alone when that is all
+ * ({@link #roleOnlyToConfirm()}) — before paging.
  */
 final class FilterSql {
 
@@ -47,6 +49,7 @@ final class FilterSql {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private boolean exact = true;
+    private boolean roleOnlyToConfirm;
 
     /** {@code now}: whole seconds, as the caller confirms rows at the same instant. */
     FilterSql(TokenFilter filter, String userId, TokenPolicy policy, Instant now) {
@@ -105,6 +108,11 @@ final class FilterSql {
         return exact;
     }
 
+    /** True when the client's role is all that is not exact: a row is confirmed by its roles alone. */
+    boolean roleOnlyToConfirm() {
+        return roleOnlyToConfirm;
+    }
+
     /**
      * The effective expiry (stored, capped at creation + the policy's lifetime; without a stored one the cap applies
      * only when the policy requires an expiry) is at or before {@code at}. Never SQL's unknown, so it may be negated.
@@ -146,11 +154,10 @@ final class FilterSql {
         if (role.client() == null) {
             return inArray(roles, 18, "'],\"clients\":{'", role.role());
         }
+        // a superset, as cheap as SQL text search gets: the client's key and the role's name both somewhere in the data
+        roleOnlyToConfirm = exact;
         exact = false;
-        String clients = "locate('\"clients\":{', " + DATA + ", " + roles + ")";
-        String clientArray = "locate(" + parameter(JsonText.write(role.client()) + ":[") + ", " + DATA + ", " + clients + ")";
-        return "(case when " + roles + " > 0 and " + clients + " > 0 and " + clientArray + " > 0 then locate("
-                + parameter(JsonText.write(role.role())) + ", " + DATA + ", " + clientArray + ") else 0 end) > 0";
+        return holds(parameter(JsonText.write(role.client()) + ":[")) + " and " + holds(parameter(JsonText.write(role.role())));
     }
 
     /**
@@ -171,6 +178,11 @@ final class FilterSql {
 
     private static String contains(String text) {
         return "locate('" + text.replace("'", "''") + "', " + DATA + ") > 0";
+    }
+
+    /** The data holds the text bound to {@code parameter} (a {@code :name}). */
+    private static String holds(String parameter) {
+        return "locate(" + parameter + ", " + DATA + ") > 0";
     }
 
     private String parameter(Object value) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.kcpat.limits.IpAllowlist;
+import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.token.ApiToken;
 import io.github.kcpat.token.StoredCredential;
 
@@ -64,6 +65,11 @@ final class StoredJson {
             return DisabledBy.fromText(data.disabledBy());
         }
         return Boolean.TRUE.equals(data.disabledByAdmin()) ? DisabledBy.ADMIN : null;
+    }
+
+    /** The roles object at the start of {@code text} (what follows it is not read): the admin list's confirmation. */
+    static RoleChoice readRoles(String text) {
+        return read(text, RoleChoice.class);
     }
 
     static String writeSecret(ApiToken token) {

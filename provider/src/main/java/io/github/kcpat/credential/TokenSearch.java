@@ -2,17 +2,10 @@ package io.github.kcpat.credential;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -30,8 +23,8 @@ import io.github.kcpat.time.ServerClock;
  * Listing of tokens for admins and background tasks. Realm-wide: one query over the credential table that filters
  * ({@link TokenFilter}, in SQL by {@link FilterSql}), orders ({@link TokenSort}) and pages in the database; each token
  * of the page is then read through its owner like everywhere else. A filter SQL cannot say exactly (a client's role)
- * streams its candidates' keys from one sorted query through a database cursor and confirms each, a batch at a time,
- * in Java before paging or counting it: never all tokens at once, and a page stops reading once it is full. Tokens of users kept only in a federation (LDAP without import) are listed by user, or
+ * streams its candidates from one query through a database cursor and confirms each in Java before paging or counting
+ * it: never all tokens at once, and a page stops reading once it is full. Tokens of users kept only in a federation (LDAP without import) are listed by user, or
  * through {@link #federated}.
  */
 public final class TokenSearch {
@@ -149,6 +142,9 @@ public final class TokenSearch {
     private static final class Query {
 
         static final String LOCAL = "u.realmId = :realm and c.type = :type";
+        /** The credential data from its roles object on (null without one): what a role's confirmation reads. */
+        static final String ROLES_AND_AFTER = "case when locate('\"roles\":{', c.credentialData) > 0 then"
+                + " substring(c.credentialData, locate('\"roles\":{', c.credentialData) + 8) else null end";
 
         final EntityManager em;
         final TokenFilter filter;
@@ -174,49 +170,20 @@ public final class TokenSearch {
         }
 
         /**
-         * The candidates SQL finds, in order, kept when {@link TokenFilter#matches}. Their keys stream from one sorted
-         * query (a database cursor: a narrow sort, read a batch at a time); each batch's data is then read by key and
-         * confirmed, so a page stops reading once it is full. The caller closes the stream.
+         * The candidates SQL finds, in order, streamed from one query (a database cursor, a batch at a time) and kept when
+         * {@link TokenFilter#matches}: a page stops reading once it is full. When the client's role is all SQL could not
+         * say exactly, only the roles object is read and parsed, so the sort stays narrow. The caller closes the stream.
          */
         Stream<Object[]> confirmed(TokenSort sort) {
-            Stream<Object[]> candidates = bind(em.createQuery("select c.id, u.id from CredentialEntity c join c.user u where "
-                    + LOCAL + sql.conditions() + " order by " + sort.jpql(), Object[].class))
+            boolean byRoles = sql.roleOnlyToConfirm();
+            String facts = byRoles ? ROLES_AND_AFTER : "c.credentialData";
+            return bind(em.createQuery("select c.id, u.id, " + facts + ", c.createdDate, u.enabled from CredentialEntity c"
+                    + " join c.user u where " + LOCAL + sql.conditions() + " order by " + sort.jpql(), Object[].class))
                     .setHint(FETCH_SIZE_HINT, CANDIDATES_PER_FETCH)
-                    .getResultStream();
-            Iterator<Object[]> keys = candidates.iterator();
-            Iterator<List<Object[]>> batches = new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return keys.hasNext();
-                }
-
-                @Override
-                public List<Object[]> next() {
-                    List<Object[]> batch = new ArrayList<>(CANDIDATES_PER_FETCH);
-                    while (keys.hasNext() && batch.size() < CANDIDATES_PER_FETCH) {
-                        batch.add(keys.next());
-                    }
-                    return batch;
-                }
-            };
-            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false)
-                    .onClose(candidates::close)
-                    .flatMap(this::confirmedOf);
-        }
-
-        /** The rows of {@code batch} (key, owner id) whose token matches, in the batch's order. */
-        private Stream<Object[]> confirmedOf(List<Object[]> batch) {
-            Map<String, Object[]> facts = new HashMap<>();
-            em.createQuery("select c.id, c.credentialData, c.createdDate, u.enabled from CredentialEntity c join c.user u"
-                            + " where c.id in :keys", Object[].class)
-                    .setParameter("keys", batch.stream().map(row -> (String) row[0]).toList())
-                    .getResultList()
-                    .forEach(row -> facts.put((String) row[0], row));
-            return batch.stream().filter(row -> {
-                Object[] fact = facts.get((String) row[0]);
-                return fact != null && filter.matches(StoredJson.readData((String) fact[1]),
-                        fact[2] == null ? null : Instant.ofEpochMilli((Long) fact[2]), (Boolean) fact[3], policy, now);
-            });
+                    .getResultStream()
+                    .filter(row -> byRoles ? row[2] != null && filter.role().heldBy(StoredJson.readRoles((String) row[2]))
+                            : filter.matches(StoredJson.readData((String) row[2]),
+                                    row[3] == null ? null : Instant.ofEpochMilli((Long) row[3]), (Boolean) row[4], policy, now));
         }
 
         <T> TypedQuery<T> bind(TypedQuery<T> query) {

@@ -31,6 +31,17 @@ class FilterSqlTest {
     }
 
     @Test
+    void aClientRoleAloneIsConfirmedByTheTokensRolesAlone() {
+        assertTrue(sql(Map.of("role", "orders-api/read", "state", "active")).roleOnlyToConfirm());
+        assertFalse(sql(Map.of("role", "orders-api/read", "scope", "a,b")).roleOnlyToConfirm());
+        assertFalse(sql(Map.of("role", "reader")).roleOnlyToConfirm());
+    }
+
+    private static FilterSql sql(Map<String, String> query) {
+        return new FilterSql(TokenFilters.fromQuery(query::get), null, TokenPolicy.DEFAULTS, NOW);
+    }
+
+    @Test
     void valuesAreBoundAsParametersNeverWrittenIntoTheQuery() {
         TokenFilter filter = TokenFilters.fromQuery(Map.of("scope", "x' or 1=1 --", "search", "o'brien")::get);
         FilterSql sql = new FilterSql(filter, null, TokenPolicy.DEFAULTS, NOW);
