@@ -126,7 +126,13 @@ public final class AdminTokensResource {
                 }
             }
         } else {
-            for (TokenSearch.TokenRef ref : TokenSearch.refs(session, realm, ownerId(request.filter()), request.filter())) {
+            List<TokenSearch.TokenRef> refs = TokenSearch.refs(session, realm, ownerId(request.filter()), request.filter());
+            // one request stays within what a proxy waits for: a wider filter is narrowed (and repeated) by the admin
+            if (refs.size() > BulkBody.MAX_KEYS) {
+                throw invalid("The filter matches " + refs.size() + " tokens; a bulk action takes at most " + BulkBody.MAX_KEYS
+                        + " per request: narrow the filter (a user, a date range, a state) and repeat. Nothing was changed");
+            }
+            for (TokenSearch.TokenRef ref : refs) {
                 UserModel owner = visibleOwner(ref.ownerId());
                 if (owner == null) {
                     continue;
