@@ -53,7 +53,7 @@ export const messages = {
   apiTokensOverlapHour: "For 1 hour",
   apiTokensOverlapDay: "For 1 day",
   apiTokensOverlapWeek: "For 7 days",
-  apiTokensOverlapHelp: "During the overlap both values work, so that every job can switch to the new one.",
+  apiTokensOverlapHelp: "During the overlap both values work, so that every job can switch to the new one. If the value leaked, choose none.",
   apiTokensOverlapNoneAllowed: "This realm allows no overlap: the current value stops working at once.",
   apiTokensRotatedTitle: "Token “{{name}}” rotated",
   apiTokensCreatedTitle: "Token “{{name}}” created",
