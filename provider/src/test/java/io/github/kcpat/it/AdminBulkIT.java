@@ -261,6 +261,24 @@ class AdminBulkIT {
     }
 
     @Test
+    void aRealmUserOrAnonymousCallerReachesNothing() {
+        Owner owner = owner();
+        CreatedToken token = owner.token("not-theirs");
+        Map<String, ?> deleteIt = Map.of("action", "delete", "keys", List.of(token.key()));
+
+        HttpResult asUser = new TokenAdminApi(realm.http(), DemoRealm.NAME,
+                AdminLogin.password(realm.http(), DemoRealm.NAME, owner.username, owner.username)).bulk(deleteIt);
+        assertError(asUser, 403, "forbidden");
+        HttpResult anonymous = new TokenAdminApi(realm.http(), DemoRealm.NAME, AdminLogin.anonymous()).bulk(deleteIt);
+        assertEquals(401, anonymous.status(), anonymous::toString);
+        HttpResult count = new TokenAdminApi(realm.http(), DemoRealm.NAME,
+                AdminLogin.password(realm.http(), DemoRealm.NAME, owner.username, owner.username)).count("");
+        assertError(count, 403, "forbidden");
+
+        assertEquals(200, admin.read(token.key()).status(), "a refused bulk action deleted the token");
+    }
+
+    @Test
     void anotherRealmsAdminReachesNothing() {
         Owner owner = owner();
         CreatedToken token = owner.token("foreign");
