@@ -31,7 +31,7 @@ import io.github.kcpat.token.StoredCredential;
  * caller confirms each row with {@link TokenFilter#matches} — by its roles alone when that is all
  * ({@link #roleOnlyToConfirm()}) — before paging.
  */
-final class FilterSql {
+public final class FilterSql {
 
     static final String DATA = "c.credentialData";
     private static final String EXPIRES = "'\"expiresAt\":\"'";
@@ -52,7 +52,7 @@ final class FilterSql {
     private boolean roleOnlyToConfirm;
 
     /** {@code now}: whole seconds, as the caller confirms rows at the same instant. */
-    FilterSql(TokenFilter filter, String userId, TokenPolicy policy, Instant now) {
+    public FilterSql(TokenFilter filter, String userId, TokenPolicy policy, Instant now) {
         if (userId != null) {
             conditions.add("u.id = " + parameter(userId));
         }
@@ -95,11 +95,11 @@ final class FilterSql {
     }
 
     /** The condition, to follow {@code where …} with {@code and}; empty when nothing narrows. */
-    String conditions() {
+    public String conditions() {
         return conditions.stream().map(condition -> " and " + condition).reduce("", String::concat);
     }
 
-    Map<String, Object> parameters() {
+    public Map<String, Object> parameters() {
         return parameters;
     }
 

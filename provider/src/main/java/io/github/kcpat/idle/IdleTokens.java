@@ -1,6 +1,5 @@
 package io.github.kcpat.idle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,7 +60,7 @@ public final class IdleTokens {
                 return List.of();
             }
             session.getContext().setRealm(realm);
-            return IdleCandidates.batch(session, realm, federated, now.minus(firstActionAfter(TokenPolicy.of(realm))), after, BATCH);
+            return IdleCandidates.batch(session, realm, federated, firstActionAfterDays(TokenPolicy.of(realm)), now, after, BATCH);
         });
         for (IdleCandidates.Candidate candidate : batch) {
             try {
@@ -74,11 +73,10 @@ public final class IdleTokens {
     }
 
     /** How long a token is unused before the task has anything to do with it: the warning, else the disabling. */
-    private static Duration firstActionAfter(TokenPolicy policy) {
-        long days = policy.idleWarningDays() > 0
+    private static long firstActionAfterDays(TokenPolicy policy) {
+        return policy.idleWarningDays() > 0
                 ? Math.min(policy.disableAfterUnusedDays(), Math.max(1, policy.disableAfterUnusedDays() - policy.idleWarningDays()))
                 : policy.disableAfterUnusedDays();
-        return Duration.ofDays(days);
     }
 
     private static void handle(KeycloakSession session, String realmId, IdleCandidates.Candidate candidate, Instant now) {
