@@ -9,6 +9,8 @@
 # Knobs (environment): SIZES=100,10000,100000 CONNECTIONS=16 THREADS=2 WARMUP=10 DURATION=8 ROUNDS=3 PORT=18080
 #   ONLY=<regex> runs only the scenarios whose name matches (e.g. ONLY='^(exchange|forward-auth|verify)(-limited)?$')
 #   DB=h2|postgres (postgres: an embedded PostgreSQL 17 on PORT+2, see bench/postgres.sh)
+#   METRICS=off|on (on: Keycloak's --metrics-enabled=true, so the extension's meters count and time every use; a build
+#   option, so switching it costs one re-augmentation of bench/target's Keycloak)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -20,6 +22,7 @@ DURATION=${DURATION:-8}
 ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-18080}
 DB=${DB:-h2}
+METRICS=${METRICS:-off}
 SAMPLE=1000
 BASIC=$(printf 'bench-gateway:bench-secret' | base64)
 
@@ -59,7 +62,8 @@ rm -f "$KC_HOME"/providers/keycloak-personal-api-tokens-*.jar && cp "$JAR" "$KC_
 START=$(date +%s)
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   "$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port=$((PORT + 1)) --import-realm \
-  "${DB_OPTIONS[@]}" --log-level=WARN >"$RAW/keycloak.log" 2>&1 &
+  "${DB_OPTIONS[@]}" --metrics-enabled="$([ "$METRICS" = on ] && echo true || echo false)" --log-level=WARN \
+  >"$RAW/keycloak.log" 2>&1 &
 KC_PID=$!
 for SIZE in ${SIZES//,/ }; do
   until curl -fs "http://127.0.0.1:$PORT/realms/bench-$SIZE" >/dev/null; do
@@ -126,7 +130,8 @@ stop_keycloak
 
 STAMP="$(date -u +%Y-%m-%d)-$(git rev-parse --short HEAD 2>/dev/null || echo local)"
 if [ "$DB" = postgres ]; then STAMP=$STAMP-postgres; fi
+if [ "$METRICS" = on ]; then STAMP=$STAMP-metrics; fi
 mkdir -p bench/results
 java bench/Report.java "$RAW" "bench/results/$STAMP" "$SIZES" \
-  "$DB" "connections=$CONNECTIONS threads=$THREADS, warm-up ${WARMUP}s per scenario, $ROUNDS interleaved rounds of ${DURATION}s per scenario"
+  "$DB" "metrics $METRICS, connections=$CONNECTIONS threads=$THREADS, warm-up ${WARMUP}s per scenario, $ROUNDS interleaved rounds of ${DURATION}s per scenario"
 echo "Report: bench/results/$STAMP.md and .png"

@@ -88,6 +88,7 @@ class DockerComposeTest {
         assertEquals(db.get("POSTGRES_USER"), options.get("--db-username"));
         assertEquals(db.get("POSTGRES_PASSWORD"), options.get("--db-password"));
         assertEquals("true", options.get("--health-enabled"));
+        assertEquals("true", options.get("--metrics-enabled"));
         compose.keycloakOptions().forEach(option -> assertTrue(option.matches("--[a-z][a-z0-9-]*(=.+)?"),
                 () -> "not a --name=value option: " + option));
     }

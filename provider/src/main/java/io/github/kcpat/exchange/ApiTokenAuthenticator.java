@@ -19,10 +19,11 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.idm.OAuth2ErrorRepresentation;
 
-import io.github.kcpat.verify.UseDoor;
 import io.github.kcpat.events.DoorEvents;
+import io.github.kcpat.metrics.TokenMetrics;
 import io.github.kcpat.verify.RefusalReason;
 import io.github.kcpat.verify.TokenVerifier;
+import io.github.kcpat.verify.UseDoor;
 import io.github.kcpat.verify.Verdict;
 
 /**
@@ -36,6 +37,8 @@ final class ApiTokenAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        TokenMetrics metrics = TokenMetrics.current();
+        long entered = metrics.doorEntered();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String requestedScope = form.getFirst(OAuth2Constants.SCOPE);
         // before anything names a user: a client set up wrongly is no failed login of anyone's
@@ -68,24 +71,29 @@ final class ApiTokenAuthenticator implements Authenticator {
             return;
         }
 
-        Verdict verdict = new TokenVerifier(context.getSession(), context.getRealm(), UseDoor.DIRECT_GRANT).verify(form.getFirst(OAuth2Constants.PASSWORD));
-        if (verdict instanceof Verdict.Accepted accepted && accepted.owner().getId().equals(user.getId())) {
+        // a token of another user is refused before its use is recorded
+        Verdict verdict = new TokenVerifier(context.getSession(), context.getRealm(), UseDoor.DIRECT_GRANT)
+                .verify(form.getFirst(OAuth2Constants.PASSWORD), owner -> owner.getId().equals(user.getId()));
+        if (verdict instanceof Verdict.Accepted accepted) {
             DoorEvents.accepted(context.getEvent(), accepted);
             DirectGrantRules.shape(context.getAuthenticationSession(), accepted.credential().key(),
                     accepted.scopes(), requestedScope);
             DirectGrantRules.limitRoles(context.getSession(), context.getAuthenticationSession(), accepted);
             context.setUser(user);
             context.success();
+            metrics.doorAnswered(UseDoor.DIRECT_GRANT, true, entered);
             return;
         }
         context.getEvent().user(user);
-        if (verdict instanceof Verdict.Refused refused) {
-            DoorEvents.refused(context.getEvent(), refused, Errors.INVALID_USER_CREDENTIALS);
+        Verdict.Refused refused = (Verdict.Refused) verdict;
+        if (refused.reason() == RefusalReason.USER_MISMATCH) {
+            // the failed login is the named user's: the event names neither the token's owner nor its key
+            context.getEvent().detail(Details.REASON, refused.reason().eventDetail()).error(Errors.INVALID_USER_CREDENTIALS);
         } else {
-            context.getEvent().detail(Details.REASON, RefusalReason.USER_MISMATCH.eventDetail())
-                    .error(Errors.INVALID_USER_CREDENTIALS);
+            DoorEvents.refused(context.getEvent(), refused, Errors.INVALID_USER_CREDENTIALS);
         }
         context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, invalidCredentials());
+        metrics.doorAnswered(UseDoor.DIRECT_GRANT, false, entered);
     }
 
     private static UserModel findUser(AuthenticationFlowContext context, String username) {

@@ -46,6 +46,8 @@ final class ApiTokenExchangeProvider implements TokenExchangeProvider {
 
     @Override
     public Response exchange(TokenExchangeContext context) {
+        Door door = new Door(context.getSession(), context.getRealm(), UseDoor.TOKEN_EXCHANGE,
+                () -> error(context, OAuthErrorException.INVALID_REQUEST, "Invalid subject token", Response.Status.BAD_REQUEST));
         EventBuilder event = context.getEvent();
         ClientModel client = context.getClient();
         event.detail(Details.CREDENTIAL_TYPE, ApiTokenCredentialModel.TYPE);
@@ -59,8 +61,6 @@ final class ApiTokenExchangeProvider implements TokenExchangeProvider {
             event.detail(Details.REASON, "requested_token_type unsupported").error(Errors.INVALID_REQUEST);
             throw error(context, OAuthErrorException.INVALID_REQUEST, "requested_token_type unsupported", Response.Status.BAD_REQUEST);
         }
-        Door door = new Door(context.getSession(), context.getRealm(), UseDoor.TOKEN_EXCHANGE,
-                () -> error(context, OAuthErrorException.INVALID_REQUEST, "Invalid subject token", Response.Status.BAD_REQUEST));
         Verdict.Accepted accepted = door.admit(context.getParams().getSubjectToken(), () -> event);
         DoorEvents.accepted(event, accepted);
         // a client with "Full scope allowed" would otherwise receive every role of the owner
@@ -71,7 +71,7 @@ final class ApiTokenExchangeProvider implements TokenExchangeProvider {
                 door.roles(accepted, false), event);
         response.setOtherClaims(OAuth2Constants.ISSUED_TOKEN_TYPE, OAuth2Constants.ACCESS_TOKEN_TYPE);
         event.success();
-        return context.getCors().add(Response.ok(response, MediaType.APPLICATION_JSON_TYPE));
+        return door.answered(context.getCors().add(Response.ok(response, MediaType.APPLICATION_JSON_TYPE)));
     }
 
     /**

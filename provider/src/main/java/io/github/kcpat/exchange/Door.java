@@ -20,6 +20,7 @@ import org.keycloak.representations.AccessTokenResponse;
 import io.github.kcpat.events.DoorEvents;
 import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.limits.RoleLimits;
+import io.github.kcpat.metrics.TokenMetrics;
 import io.github.kcpat.verify.TokenVerifier;
 import io.github.kcpat.verify.UseDoor;
 import io.github.kcpat.verify.Verdict;
@@ -36,6 +37,8 @@ final class Door {
     private final RealmModel realm;
     private final UseDoor name;
     private final Supplier<? extends RuntimeException> refusal;
+    private final TokenMetrics metrics = TokenMetrics.current();
+    private final long entered = metrics.doorEntered();
 
     /** {@code name}: which door, as a token's last use records it; {@code refusal}: what it throws at any unusable token. */
     Door(KeycloakSession session, RealmModel realm, UseDoor name, Supplier<? extends RuntimeException> refusal) {
@@ -80,9 +83,16 @@ final class Door {
         Verdict verdict = new TokenVerifier(session, realm, name).verify(presented, named);
         if (verdict instanceof Verdict.Refused refused) {
             DoorEvents.refused(event, refused);
+            metrics.doorAnswered(name, false, entered);
             throw refusal.get();
         }
         return (Verdict.Accepted) verdict;
+    }
+
+    /** The door answers an accepted token: its latency, from this door's first step, is measured. */
+    Response answered(Response response) {
+        metrics.doorAnswered(name, true, entered);
+        return response;
     }
 
     /**

@@ -35,6 +35,6 @@ public final class ExchangeEndpoint {
         EventBuilder event = door.event(EventType.TOKEN_EXCHANGE);
         Verdict.Accepted accepted = door.admit(door.tokenFromHeader(), () -> event);
         AccessTokenResponse minted = door.mint(ExchangeClient.require(door.realm()), accepted, event);
-        return JsonResponses.of(Response.Status.OK, ExchangeResponse.of(minted));
+        return door.answered(JsonResponses.of(Response.Status.OK, ExchangeResponse.of(minted)));
     }
 }

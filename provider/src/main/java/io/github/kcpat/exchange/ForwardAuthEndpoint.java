@@ -114,7 +114,7 @@ public final class ForwardAuthEndpoint {
             response.header(EMAIL_HEADER, owner.getEmail());
         }
         response.header(EMAIL_VERIFIED_HEADER, String.valueOf(emailVerified));
-        return response.build();
+        return door.answered(response.build());
     }
 
     /** Basic's token when its username names the owner; the APIToken header's token otherwise. */

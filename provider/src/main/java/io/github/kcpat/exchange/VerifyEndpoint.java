@@ -53,7 +53,8 @@ public final class VerifyEndpoint {
         ClientModel exchangeClient = ExchangeClient.of(door.realm());
         Set<RoleModel> roles = exchangeClient == null ? Set.of() : door.roles(accepted, true).apply(() -> AccessTokenMinter.scopedRoles(
                 door.session(), door.realm(), exchangeClient, accepted.owner(), accepted.scopes()));
-        return JsonResponses.of(Response.Status.OK, Introspection.of(accepted, TokenPolicy.of(door.realm()).exchangeClientId(), roles));
+        return door.answered(JsonResponses.of(Response.Status.OK,
+                Introspection.of(accepted, TokenPolicy.of(door.realm()).exchangeClientId(), roles)));
     }
 
     private ClientModel confidentialCaller(EventBuilder event) {

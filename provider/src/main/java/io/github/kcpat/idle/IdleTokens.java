@@ -17,6 +17,7 @@ import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenState;
 import io.github.kcpat.events.TokenEvents;
+import io.github.kcpat.metrics.TokenMetrics;
 import io.github.kcpat.policy.TokenPolicy;
 
 /**
@@ -36,6 +37,7 @@ public final class IdleTokens {
 
     public static void run(KeycloakSessionFactory factory, Instant now) {
         runRealms(factory, now);
+        TokenMetrics.current().taskRan(TokenMetrics.Task.IDLE_TOKENS);
         LOG.debugf("idle pass done at %s", now);
     }
 
@@ -118,10 +120,11 @@ public final class IdleTokens {
             return;
         }
         TokenEvents.disabledWhenIdle(session, realm, owned.owner(), stored, policy.disableAfterUnusedDays());
+        TokenMetrics.current().disabled(realm, DisabledBy.IDLE);
         LOG.infof("realm %s: token %s of %s disabled, unused for %d days", realm.getName(), stored.key(),
                 owned.owner().getUsername(), policy.disableAfterUnusedDays());
-        if (canWarn) {
-            IdleMail.disabled(session, realm, owned.owner(), stored, policy.disableAfterUnusedDays(), now);
+        if (canWarn && IdleMail.disabled(session, realm, owned.owner(), stored, policy.disableAfterUnusedDays(), now)) {
+            TokenMetrics.current().mailSent(realm, TokenMetrics.Mail.IDLE_DISABLED);
         }
     }
 
@@ -132,6 +135,7 @@ public final class IdleTokens {
         Instant disableAt = IdleClock.disableAt(token.data().idleWarned(now), token.createdAt(), policy);
         if (IdleMail.warn(session, realm, owned.owner(), token, since, disableAt, policy.disableAfterUnusedDays(), now)) {
             LOG.infof("realm %s: idle warning for token %s of %s sent", realm.getName(), token.key(), owned.owner().getUsername());
+            TokenMetrics.current().mailSent(realm, TokenMetrics.Mail.IDLE_WARNING);
             // only the bookkeeping, and only while the idle period is the one the mail named
             CredentialWrites.change(session, realm, owned.owner(), token.key(), current ->
                     since.equals(IdleClock.idleSince(current.data(), current.createdAt()))

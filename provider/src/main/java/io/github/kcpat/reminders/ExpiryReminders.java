@@ -19,6 +19,7 @@ import io.github.kcpat.credential.CredentialWrites;
 import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.TokenSearch;
+import io.github.kcpat.metrics.TokenMetrics;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.verify.ValidityRules;
 
@@ -48,6 +49,7 @@ public final class ExpiryReminders {
                 LOG.warnf("expiry reminder for token %s failed: %s", token.key(), e.getClass().getSimpleName());
             }
         }
+        TokenMetrics.current().taskRan(TokenMetrics.Task.EXPIRY_REMINDERS);
     }
 
     private static List<Due> findDue(KeycloakSession session, Instant now) {
@@ -89,6 +91,7 @@ public final class ExpiryReminders {
         ApiTokenCredentialModel credential = owned.credential();
         if (ReminderMail.send(session, realm, owner, credential, usableUntil(realm, owned, now), now)) {
             LOG.infof("realm %s: expiry reminder for token %s of %s sent", realm.getName(), credential.key(), owner.getUsername());
+            TokenMetrics.current().mailSent(realm, TokenMetrics.Mail.EXPIRY_REMINDER);
             // the smallest due threshold was mailed; the larger ones it covers are done too. Only the bookkeeping is
             // written, on the row as stored now, and only while the expiry is the one the mail named
             Instant mailedExpiry = credential.data().expiresAt();

@@ -25,6 +25,7 @@ import io.github.kcpat.events.TokenEvents;
 import io.github.kcpat.limits.IpAllowlist;
 import io.github.kcpat.limits.RoleChoice;
 import io.github.kcpat.limits.RoleLimits;
+import io.github.kcpat.metrics.TokenMetrics;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.token.ApiToken;
@@ -121,6 +122,7 @@ public final class TokenService {
         store(() -> owner.credentialManager().createStoredCredential(credential));
         UnknownKeyCache.of(session).forgetCreated(session, realm.getId(), token.key());
         changes.record(TokenChanges.Action.CREATED, credential);
+        TokenMetrics.current().created(realm);
         return new Issued(credential, token.value());
     }
 
@@ -146,10 +148,16 @@ public final class TokenService {
             CredentialWrites.lockOwner(session, owner);
             requireUniqueName(CredentialWrites.storedNames(session, owner, key), name);
         }
-        ApiTokenCredentialModel updated = CredentialWrites.change(session, realm, owner, key,
-                        current -> changed(current, request, name, now))
+        boolean[] disabledIt = {false};
+        ApiTokenCredentialModel updated = CredentialWrites.change(session, realm, owner, key, current -> {
+                    disabledIt[0] = current.data().state() == TokenState.ACTIVE && request.state() == TokenState.DISABLED;
+                    return changed(current, request, name, now);
+                })
                 .orElseThrow(TokenServiceException::notFound);
         changes.record(TokenChanges.Action.UPDATED, updated);
+        if (disabledIt[0]) {
+            TokenMetrics.current().disabled(realm, byAdmin ? DisabledBy.ADMIN : DisabledBy.OWNER);
+        }
         return updated;
     }
 
@@ -202,6 +210,7 @@ public final class TokenService {
                 })
                 .orElseThrow(TokenServiceException::notFound);
         changes.record(TokenChanges.Action.ROTATED, rotated);
+        TokenMetrics.current().rotated(realm);
         return new Issued(rotated, token.value());
     }
 
@@ -243,6 +252,7 @@ public final class TokenService {
         ApiTokenCredentialModel current = get(key);
         owner.credentialManager().removeStoredCredentialById(key);
         changes.record(TokenChanges.Action.DELETED, current);
+        TokenMetrics.current().deleted(realm);
     }
 
     /** Deletes every token of the owner (an admin revoking all at once); answers how many there were. */

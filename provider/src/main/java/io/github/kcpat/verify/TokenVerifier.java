@@ -15,6 +15,7 @@ import io.github.kcpat.credential.LastUsedRecorder;
 import io.github.kcpat.credential.OwnedToken;
 import io.github.kcpat.credential.TokenLookup;
 import io.github.kcpat.credential.UnknownKeyCache;
+import io.github.kcpat.metrics.TokenMetrics;
 import io.github.kcpat.policy.TokenPolicy;
 import io.github.kcpat.time.ServerClock;
 import io.github.kcpat.token.ApiToken;
@@ -52,6 +53,12 @@ public final class TokenVerifier {
      * would be accepted is refused when {@code named} does not hold for its owner, before its use is recorded.
      */
     public Verdict verify(String presented, Predicate<UserModel> named) {
+        Verdict verdict = decide(presented, named);
+        TokenMetrics.current().used(realm, door, verdict);
+        return verdict;
+    }
+
+    private Verdict decide(String presented, Predicate<UserModel> named) {
         Optional<ApiToken> parsed = ApiToken.parse(presented);
         if (parsed.isEmpty()) {
             RefusalReason reason = TokenFormat.hasTokenShape(presented) ? RefusalReason.BAD_CHECKSUM : RefusalReason.MALFORMED;

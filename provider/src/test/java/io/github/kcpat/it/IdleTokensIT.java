@@ -15,6 +15,7 @@ import io.github.kcpat.it.support.HttpResult;
 import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Poll;
+import io.github.kcpat.it.support.PrometheusScrape;
 import io.github.kcpat.it.support.ReceivedMail;
 import io.github.kcpat.it.support.Smtp;
 import io.github.kcpat.it.support.TestClock;
@@ -61,6 +62,9 @@ class IdleTokensIT {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Pattern TOKEN_VALUE = Pattern.compile("kcpat_[0-9A-Za-z]{65}_[0-9A-Za-z]{6}");
 
+    private static final String MAILS_SENT = "personal_api_tokens_mails_sent_total";
+    private static final String TASK_RUNS = "personal_api_tokens_task_runs_total";
+
     private GreenMail smtp;
     private KeycloakServer server;
     private DemoRealm realm;
@@ -103,6 +107,7 @@ class IdleTokensIT {
     @Test
     @Order(1)
     void anUnusedTokenIsWarnedThenDisabledAsIdleAndItsOwnerMayActivateItAgain() {
+        PrometheusScrape before = scrape();
         assertEquals(200, admin.putPolicy(Map.of("disableAfterUnusedDays", 30, "idleWarningDays", 7)).status());
         CreatedToken idle = create("alice", uniqueName("forgotten"));
         CreatedToken busy = create("alice", uniqueName("nightly"));
@@ -146,6 +151,12 @@ class IdleTokensIT {
         assertExchanged(realm.doors().exchange(idle.value()));
         awaitPasses(2);
         assertEquals("ACTIVE", owner("alice").get(idle.key()).json().path("state").asText(), "disabled again at once");
+
+        PrometheusScrape after = scrape();
+        // both tokens were unused at day 23: two warnings; only the one still unused was disabled
+        assertEquals(2, after.since(before, MAILS_SENT, "realm", DemoRealm.NAME, "mail", "idle-warning"));
+        assertEquals(1, after.since(before, MAILS_SENT, "realm", DemoRealm.NAME, "mail", "idle-disabled"));
+        assertEquals(1, after.since(before, "personal_api_tokens_disabled_total", "realm", DemoRealm.NAME, "by", "idle"));
     }
 
     /** With mails off ({@code idleWarningDays} 0) no warning can reach the owner: the token is disabled when the period ends. */
@@ -217,6 +228,34 @@ class IdleTokensIT {
         }
         Matcher leaked = TOKEN_VALUE.matcher(everything);
         assertFalse(leaked.find(), "something shaped like a token value in a mail or the log");
+    }
+
+    /**
+     * {@code /metrics} counts every pass of both tasks (equal to the passes the log shows, read while no pass ends) and
+     * every reminder mail.
+     */
+    @Test
+    @Order(5)
+    void thePassesOfBothTasksAndTheirMailsAreCounted() {
+        PrometheusScrape before = scrape();
+        Instant expiresAt = TestClock.serverNow(realm.http()).plus(Duration.ofDays(3));
+        CreatedToken expiring = owner("alice").createToken(Map.of("name", uniqueName("expiring"), "expiresAt", expiresAt.toString()));
+        values.add(expiring.value());
+        awaitMail(expiring.key(), "expires in");
+        awaitPasses(2);
+        assertEquals(1, scrape().since(before, MAILS_SENT, "realm", DemoRealm.NAME, "mail", "expiry-reminder"));
+
+        assertTrue(Poll.until(TIMEOUT, () -> {
+            long passes = passesDone();
+            PrometheusScrape now = scrape();
+            return passesDone() == passes
+                    && now.value(TASK_RUNS, "task", "idle-tokens") == passes
+                    && now.value(TASK_RUNS, "task", "expiry-reminders") == passes;
+        }), () -> passesDone() + " passes in the log, /metrics says\n" + scrape().text());
+    }
+
+    private PrometheusScrape scrape() {
+        return PrometheusScrape.of(server, "personal_api_tokens_");
     }
 
     private CreatedToken create(String username, String name) {

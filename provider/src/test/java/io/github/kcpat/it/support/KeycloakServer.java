@@ -392,7 +392,8 @@ public final class KeycloakServer implements AutoCloseable {
      * Runs {@code bin/kc.sh} with {@code args} (e.g. {@code export …}) while the server is stopped, on the build the
      * server's starts made: a command other than {@code start-dev} runs in the production profile and without the
      * start's build options, so Keycloak would re-augment itself first (~25 s on 2 cores) — the profile and the build
-     * options of the start ({@code --health-enabled}) go along as {@code KC_*} variables, which every command accepts.
+     * options of the start ({@code --health-enabled}, {@code --metrics-enabled}) go along as {@code KC_*} variables,
+     * which every command accepts.
      * Answers its exit code and output, which also goes to the log.
      */
     public synchronized CommandResult runCommand(Duration timeout, String... args) {
@@ -410,6 +411,7 @@ public final class KeycloakServer implements AutoCloseable {
                 builder.environment().put("KC_PROFILE", "dev");
             }
             builder.environment().put("KC_HEALTH_ENABLED", "true");
+            builder.environment().put("KC_METRICS_ENABLED", "true");
             builder.environment().put("JAVA_OPTS_APPEND", JAVA_OPTS_APPEND);
             Process run = builder.start();
             if (!run.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -532,6 +534,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--health-enabled=true",
+                "--metrics-enabled=true",
                 "--import-realm"));
         command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
