@@ -26,9 +26,11 @@ mkdir -p "$KC_HOME/data/import"
 cp demo/demo-realm.json "$KC_HOME/data/import/"
 
 LOG=$ROOT/.demo/keycloak.log
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-9000}
 echo "Starting Keycloak on $BASE (log: $LOG)..."
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-  "$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --import-realm >"$LOG" 2>&1 &
+  "$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" --metrics-enabled=true \
+  --import-realm >"$LOG" 2>&1 &
 KC_PID=$!
 stop_keycloak() { kill -TERM "$KC_PID" 2>/dev/null || true; wait "$KC_PID" 2>/dev/null || true; }
 trap 'stop_keycloak; exit 0' INT TERM
@@ -74,6 +76,7 @@ Keycloak is running with the personal API tokens provider.
   Account console:  $BASE/realms/demo/account
                     alice / alice and bob / bob hold the role personal-api-tokens;
                     carol / carol does not.
+  Metrics:          http://localhost:$MANAGEMENT_PORT/metrics  (the extension's: personal_api_tokens_*)
 
 Try it with curl (the sed lines pick fields out of the JSON; jq -r .access_token works too):
 
