@@ -40,15 +40,18 @@ import org.openqa.selenium.WebElement;
 /**
  * Issue 17, languages: in a realm with internationalization on (en, de, fr, es), a user whose Keycloak locale is German
  * sees the Account Console page in German — texts from this theme's messages_de.properties as the running server hands
- * them out, dates written the German way by Intl — although the browser asks for English. With
- * {@code -Ddocs.screenshots=true} the page's screenshot is copied to {@code docs/screenshots/account-console-de.png}.
+ * them out, dates written the German way by Intl — although the browser asks for English; and an admin of that realm
+ * whose locale is German sees the admin page "User API tokens" in German (its bundled de.json). With
+ * {@code -Ddocs.screenshots=true} the account page's screenshot is copied to {@code docs/screenshots/account-console-de.png}.
+ * The realm is this class's own (its admin theme is set there, not on master, so the other browser tests see no change).
  */
 @ExtendWith(KeycloakExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountConsoleLanguageIT {
+class LanguagesIT {
 
     private static final String REALM = "languages";
     private static final String USER = "greta";
+    private static final String ADMIN = "hilde";
     private static final Path DOCS_SCREENSHOTS = Path.of("..", "docs", "screenshots");
     private static final Path ACCOUNT_MESSAGES = Path.of("..", "themes", "src", "main", "resources", "theme", "personal-api-tokens",
             "account", "messages");
@@ -59,29 +62,38 @@ class AccountConsoleLanguageIT {
     private final KeycloakAdmin admin;
     private Browser browser;
 
-    AccountConsoleLanguageIT(KeycloakServer server, DemoRealm demo) {
+    LanguagesIT(KeycloakServer server, DemoRealm demo) {
         this.server = server;
         this.admin = new KeycloakAdmin(demo.http());
     }
 
     @BeforeAll
-    void aRealmWithLanguagesAndAGermanUser() {
+    void aRealmWithLanguagesAndGermanUsers() {
         admin.createRealm(REALM);
         admin.updateRealm(REALM, rep -> {
             rep.put("accountTheme", DemoRealm.THEME);
+            rep.put("adminTheme", DemoRealm.THEME);
             rep.put("internationalizationEnabled", true);
             rep.putArray("supportedLocales").add("en").add("de").add("fr").add("es");
             rep.put("defaultLocale", "en");
         });
-        String userId = admin.createUser(REALM, USER, USER);
+        String userId = germanUser(USER);
+        JsonNode role = admin.get("/admin/realms/" + REALM + "/roles/" + DemoRealm.ROLE).json();
+        HttpResult granted = admin.http().postJson("/admin/realms/" + REALM + "/users/" + userId + "/role-mappings/realm",
+                List.of(role), admin.login().headers());
+        assertEquals(204, granted.status(), granted::toString);
+        germanUser(ADMIN, "query-users", "view-users", "manage-users", "view-realm");
+    }
+
+    /** A user of the realm whose password is their name and whose locale is German; with these realm-management roles. */
+    private String germanUser(String username, String... realmManagementRoles) {
+        String userId = admin.createUser(REALM, username, username, realmManagementRoles);
         String path = "/admin/realms/" + REALM + "/users/" + userId;
         ObjectNode user = (ObjectNode) admin.get(path).json();
         user.putObject("attributes").putArray("locale").add("de");
         HttpResult updated = admin.http().putJson(path, user, admin.login().headers());
         assertEquals(204, updated.status(), updated::toString);
-        JsonNode role = admin.get("/admin/realms/" + REALM + "/roles/" + DemoRealm.ROLE).json();
-        HttpResult granted = admin.http().postJson(path + "/role-mappings/realm", List.of(role), admin.login().headers());
-        assertEquals(204, granted.status(), granted::toString);
+        return userId;
     }
 
     @AfterAll
@@ -99,13 +111,11 @@ class AccountConsoleLanguageIT {
     }
 
     @Test
-    void aUserWhoseLocaleIsGermanSeesThePageInGerman() {
+    void theAccountConsolePageIsInGermanForAUserWhoseLocaleIsDe() {
         // midday UTC, 60 days ahead: the same day in any zone the browser may have
         Instant expiresAt = LocalDate.now(ZoneOffset.UTC).plusDays(60).atTime(12, 0).toInstant(ZoneOffset.UTC);
         String name = "Nächtliche Sicherung";
-        HttpResult created = admin.tokens(REALM).create(Map.of("user", USER, "name", name, "expiresAt", expiresAt.toString()));
-        assertEquals(201, created.status(), created::toString);
-        Instant createdAt = Instant.parse(created.json().path("createdAt").asText());
+        Instant createdAt = createToken(name, expiresAt);
 
         browser = Browser.start(server, getClass().getSimpleName());
         browser.open(server.baseUrl() + "/realms/" + REALM + "/account");
@@ -126,6 +136,35 @@ class AccountConsoleLanguageIT {
         assertFalse(text.contains("Active") || text.contains("Never"), text);
         assertEquals(List.of(), browser.consoleErrors(message -> false), "errors in the browser console");
         copyToDocs(browser.screenshot("de"), "account-console-de.png");
+    }
+
+    @Test
+    void theAdminPageIsInGermanForAnAdminWhoseLocaleIsDe() {
+        Instant expiresAt = LocalDate.now(ZoneOffset.UTC).plusDays(30).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        String name = "Wöchentlicher Bericht";
+        createToken(name, expiresAt);
+
+        browser = Browser.start(server, getClass().getSimpleName() + "-admin");
+        browser.open(server.baseUrl() + "/admin/" + REALM + "/console/");
+        browser.signIn(ADMIN, ADMIN);
+        browser.click(By.cssSelector("#nav-item-user-api-tokens"));
+
+        browser.visible(By.xpath("//h1[normalize-space()='API-Token der Benutzer']"));
+        browser.visible(By.xpath("//*[contains(@class,'pf-v5-c-tabs__link')][normalize-space()='Richtlinie']"));
+        WebElement row = browser.visible(By.xpath("//tr[.//*[@data-testid='token-owner']][contains(., '" + name + "')]"));
+        String text = row.getText();
+        assertTrue(text.contains(GERMAN_DAY.format(expiresAt)) && text.contains("Aktiv"), text);
+        List<String> headers = browser.driver().findElements(By.xpath("//table[.//*[@data-testid='token-owner']]//thead//th"))
+                .stream().map(WebElement::getText).toList();
+        assertTrue(headers.containsAll(List.of("Benutzer", "Läuft ab", "Zuletzt verwendet")), headers::toString);
+        browser.screenshot("admin-de");
+    }
+
+    /** A token of {@code USER}, made over the admin API; its creation time. */
+    private Instant createToken(String name, Instant expiresAt) {
+        HttpResult created = admin.tokens(REALM).create(Map.of("user", USER, "name", name, "expiresAt", expiresAt.toString()));
+        assertEquals(201, created.status(), created::toString);
+        return Instant.parse(created.json().path("createdAt").asText());
     }
 
     /** The running server hands out each language's texts exactly as the files hold them: UTF-8 read as UTF-8. */
