@@ -42,7 +42,7 @@ type Props = {
  * from; the server's refusals are shown in the form.
  */
 export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onReauthenticate, onCancel }: Props) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tomorrow = daysFromToday(1);
   const latest = policy.maxLifetimeDays > 0 ? daysFromToday(policy.maxLifetimeDays) : undefined;
   const defaultDays = policy.defaultLifetimeDays > 0 ? policy.defaultLifetimeDays : policy.maxLifetimeDays || 90;
@@ -176,6 +176,8 @@ export const CreateTokenDialog = ({ api, policy, scopes, draft, onCreated, onRea
             inputProps={{ id: "api-token-expiry", name: "expiresAt" }}
             appendTo={() => document.body}
             aria-label={t("apiTokensExpires")}
+            // the calendar's month and day names in the user's language; the field keeps yyyy-MM-dd, readable in every one
+            locale={i18n.language}
           />
           {!policy.expiryRequired && (
             <Checkbox

@@ -2,8 +2,6 @@ package io.github.kcpat.idle;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +14,18 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.notify.MailDates;
 import io.github.kcpat.reminders.AccountLinks;
 
 /**
  * The idle task's e-mails to a token's owner, through Keycloak's e-mail templates shipped in this JAR (overridable by an
  * e-mail theme): the warning a few days before ({@code api-token-idle-warning.ftl}) and the notice when it happens
- * ({@code api-token-idle-disabled.ftl}). Sent only where the realm has SMTP settings and the owner an address.
+ * ({@code api-token-idle-disabled.ftl}). Sent only where the realm has SMTP settings and the owner an address, in the
+ * owner's language with dates to match.
  */
 final class IdleMail {
 
     private static final Logger LOG = Logger.getLogger(IdleMail.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private IdleMail() {
     }
@@ -41,15 +40,16 @@ final class IdleMail {
         long unusedDays = Duration.between(idleSince, now).toDays();
         Map<String, Object> attributes = attributes(realm, token, disableAfterDays);
         attributes.put("unusedDays", unusedDays);
-        attributes.put("disableAt", DATE.format(disableAt));
+        String date = MailDates.format(session, owner, disableAt);
+        attributes.put("disableAt", date);
         return send(session, realm, owner, token, "apiTokenIdleWarningSubject",
-                List.of(token.name(), unusedDays, DATE.format(disableAt)), "api-token-idle-warning.ftl", attributes);
+                List.of(token.name(), unusedDays, date), "api-token-idle-warning.ftl", attributes);
     }
 
     static boolean disabled(KeycloakSession session, RealmModel realm, UserModel owner, ApiTokenCredentialModel token,
             int disableAfterDays, Instant now) {
         Map<String, Object> attributes = attributes(realm, token, disableAfterDays);
-        attributes.put("disabledAt", DATE.format(now));
+        attributes.put("disabledAt", MailDates.format(session, owner, now));
         return send(session, realm, owner, token, "apiTokenIdleDisabledSubject", List.of(token.name(), disableAfterDays),
                 "api-token-idle-disabled.ftl", attributes);
     }

@@ -1,7 +1,5 @@
 package io.github.kcpat.notify;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,8 @@ import io.github.kcpat.credential.ApiTokenCredentialModel;
  * Tells a user that an admin created a token for them (and so saw its value): name, key, expiry and who, never
  * the value. Keycloak's e-mail templates as for the expiry reminders ({@code api-token-admin-created.ftl}, subject
  * {@code apiTokenAdminCreatedSubject}). Sent only once the creating transaction has committed, in a session of its
- * own on a pool thread; a mail that cannot go out is logged, the token stays.
+ * own on a pool thread; a mail that cannot go out is logged, the token stays. In the owner's language, never the
+ * admin's: that session has no request, so Keycloak resolves the owner's locale, and the expiry is formatted there.
  */
 public final class AdminCreatedMail {
 
@@ -32,7 +31,6 @@ public final class AdminCreatedMail {
     static final String SUBJECT = "apiTokenAdminCreatedSubject";
     private static final String EXECUTOR = "personal-api-tokens-mail";
     private static final Logger LOG = Logger.getLogger(AdminCreatedMail.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private AdminCreatedMail() {
     }
@@ -47,9 +45,6 @@ public final class AdminCreatedMail {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("tokenName", token.name());
         attributes.put("tokenKey", token.key());
-        if (token.data().expiresAt() != null) {
-            attributes.put("expiresAt", DATE.format(token.data().expiresAt()));
-        }
         attributes.put("adminUsername", admin == null ? "?" : admin.getUsername());
         attributes.put("adminRealm", adminRealm == null ? "?" : adminRealm.getName());
         String realmId = realm.getId();
@@ -88,6 +83,9 @@ public final class AdminCreatedMail {
         UserModel owner = session.users().getUserById(realm, ownerId);
         if (owner == null) {
             return;
+        }
+        if (token.data().expiresAt() != null) {
+            attributes.put("expiresAt", MailDates.format(session, owner, token.data().expiresAt()));
         }
         try {
             session.getProvider(EmailTemplateProvider.class)

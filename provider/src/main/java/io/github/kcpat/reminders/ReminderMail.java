@@ -2,8 +2,6 @@ package io.github.kcpat.reminders;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +14,18 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import io.github.kcpat.credential.ApiTokenCredentialModel;
+import io.github.kcpat.notify.MailDates;
 
 /**
  * The reminder e-mail, through Keycloak's e-mail templates: {@code api-token-expiry.ftl} (HTML and text) and
  * the subject {@code apiTokenExpirySubject}, both shipped in this JAR's theme resources and overridable by an
- * e-mail theme.
+ * e-mail theme. In the owner's language, as Keycloak resolves it for the templates, and so is the date.
  */
 final class ReminderMail {
 
     static final String TEMPLATE = "api-token-expiry.ftl";
     static final String SUBJECT = "apiTokenExpirySubject";
     private static final Logger LOG = Logger.getLogger(ReminderMail.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private ReminderMail() {
     }
@@ -40,7 +38,7 @@ final class ReminderMail {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("tokenName", token.name());
         attributes.put("tokenKey", token.key());
-        attributes.put("expiresAt", DATE.format(expiresAt));
+        attributes.put("expiresAt", MailDates.format(session, owner, expiresAt));
         attributes.put("daysLeft", daysLeft);
         // no link unless a public URL is configured: the template then names the page in words
         AccountLinks.apiTokensPage(realm).ifPresent(link -> attributes.put("link", link));

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.github.kcpat.it.support.CreatedToken;
 import io.github.kcpat.it.support.DemoRealm;
 import io.github.kcpat.it.support.HttpResult;
+import io.github.kcpat.it.support.KeycloakAdmin;
 import io.github.kcpat.it.support.KeycloakServer;
 import io.github.kcpat.it.support.Pause;
 import io.github.kcpat.it.support.Poll;
@@ -28,11 +29,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -68,8 +73,13 @@ class ExpiryReminderIT {
             "--spi-realm-restapi-extension--personal-api-tokens--reminder-interval=" + INTERVAL_SECONDS;
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
     private static final String ACCOUNT_PAGE = "/realms/demo/account/api-tokens";
-    private static final DateTimeFormatter MAIL_DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** How an English mail writes a day and time (medium date, short time, in UTC and saying so). */
+    static final DateTimeFormatter MAIL_DATE = new DateTimeFormatterBuilder()
+            .appendLocalized(FormatStyle.MEDIUM, FormatStyle.SHORT).appendLiteral(" UTC").toFormatter(Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    /** And a German one: 05.12.2026, 15:28 UTC. */
+    private static final DateTimeFormatter GERMAN_MAIL_DATE =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Pattern TOKEN_VALUE = Pattern.compile("kcpat_[0-9A-Za-z]{65}_[0-9A-Za-z]{6}");
 
     private GreenMail smtp;
@@ -173,6 +183,53 @@ class ExpiryReminderIT {
         awaitRuns(2);
         assertEquals(1, mailsFor(token.key()).size(), "the 7-day and the 1-day reminders both went out");
         reminded.put(token.key(), 1);
+    }
+
+    /**
+     * Issue 17: in a realm with internationalization on, an owner whose locale is German gets the reminder in German,
+     * with the date written the German way, and so the mail telling them an admin created a token for them (sent from a
+     * pool thread, without the admin's request: the owner's language, not the admin's).
+     */
+    @Test
+    @Order(2)
+    void anOwnerWhoseLocaleIsGermanIsRemindedInGerman() {
+        realm.updateRealm(rep -> {
+            rep.put("internationalizationEnabled", true);
+            rep.putArray("supportedLocales").add("en").add("de").add("fr").add("es");
+            rep.put("defaultLocale", "en");
+        });
+        String username = uniqueName("hans");
+        Map<String, Object> user = new HashMap<>(DemoRealm.userRepresentation(username, true, List.of()));
+        user.put("attributes", Map.of("locale", List.of("de")));
+        String userId = realm.createUser(user);
+        try {
+            Instant expiresAt = inDays(3);
+            CreatedToken token = create(username, Map.of("name", uniqueName("nächtliche Sicherung"), "expiresAt", expiresAt.toString()));
+
+            ReceivedMail mail = awaitMails(token.key(), 1).get(0);
+            assertEquals("Ihr API-Token „" + token.name() + "“ läuft in 3 Tag(en) ab", mail.subject());
+            String date = GERMAN_MAIL_DATE.format(expiresAt);
+            for (String part : List.of(mail.text(), mail.html())) {
+                for (String expected : List.of("Ihr persönliches API-Token", "Schlüssel", token.key(), "läuft am", date,
+                        "Kontoverwaltung dieses Realms", "API-Token")) {
+                    assertTrue(part.contains(expected), () -> "no '" + expected + "' in " + part);
+                }
+            }
+            reminded.put(token.key(), 1);
+
+            String name = uniqueName("ci-roboter");
+            Instant adminExpiry = inDays(30);
+            HttpResult created = new KeycloakAdmin(realm.http()).tokens(DemoRealm.NAME)
+                    .create(Map.of("user", username, "name", name, "expiresAt", adminExpiry.toString()));
+            assertEquals(201, created.status(), created::toString);
+            values.add(created.text("token"));
+            ReceivedMail told = awaitMails(created.json().path("key").asText(), 1).get(0);
+            assertEquals("Ein Administrator hat ein persönliches API-Token für Sie erstellt: „" + name + "“", told.subject());
+            assertTrue(told.text().contains("Ablauf: " + GERMAN_MAIL_DATE.format(adminExpiry)), told::toString);
+        } finally {
+            realm.deleteUser(userId);
+            realm.updateRealm(rep -> rep.put("internationalizationEnabled", false));
+        }
     }
 
     @Test

@@ -23,7 +23,6 @@ import io.github.kcpat.it.support.TokenAdminApi;
 import io.github.kcpat.it.support.TokenApi;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,8 +57,7 @@ class IdleTokensIT {
     static final int INTERVAL_SECONDS = ExpiryReminderIT.INTERVAL_SECONDS;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String PASS_DONE = "idle pass done at ";
-    private static final DateTimeFormatter MAIL_DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MAIL_DATE = ExpiryReminderIT.MAIL_DATE;
     private static final Pattern TOKEN_VALUE = Pattern.compile("kcpat_[0-9A-Za-z]{65}_[0-9A-Za-z]{6}");
 
     private static final String MAILS_SENT = "personal_api_tokens_mails_sent_total";
