@@ -74,7 +74,10 @@ public final class BoundClient {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(content);
-            return parse(method + " " + path + " from " + from.getHostAddress(), socket.getInputStream().readAllBytes());
+            HttpResult result = parse(method + " " + path + " from " + from.getHostAddress(), socket.getInputStream().readAllBytes());
+            // held to docs/openapi.yaml like every response through Http
+            OpenApiContract.instance().check(method, base.resolve(path), result.status(), result.headers(), result.body());
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

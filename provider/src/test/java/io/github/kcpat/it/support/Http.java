@@ -121,6 +121,8 @@ public final class Http {
         try {
             HttpRequest built = request.build();
             var response = CLIENT.send(built, BodyHandlers.ofString());
+            // every response to a request that docs/openapi.yaml describes must be as it says
+            OpenApiContract.instance().check(built.method(), built.uri(), response.statusCode(), response.headers(), response.body());
             return new HttpResult(built.method() + " " + built.uri(), response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
