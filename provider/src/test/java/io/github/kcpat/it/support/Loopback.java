@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Ports for the servers the tests start, all on this machine's loopback. */
 public final class Loopback {
@@ -11,12 +13,25 @@ public final class Loopback {
     private Loopback() {
     }
 
-    /** A port free on the loopback interface right now. */
+    /**
+     * Every port handed out in this JVM: a server picks its ports when it is made and binds them only when it starts,
+     * so a port free now may be another server's that has not started yet (seen: ClusterIT's node was given the shared
+     * PostgreSQL server's management port while that server was still being built).
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /** A port free on the loopback interface right now, and never handed out before in this JVM. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
         }
     }
 
@@ -33,10 +48,12 @@ public final class Loopback {
                 throw new UncheckedIOException(e);
             }
             int companionPort = (port + 50000) % 65536;
-            if (companionPort < 1024) {
+            if (companionPort < 1024 || HANDED_OUT.contains(port) || HANDED_OUT.contains(companionPort)) {
                 continue;
             }
             try (ServerSocket companion = new ServerSocket(companionPort)) {
+                HANDED_OUT.add(port);
+                HANDED_OUT.add(companionPort);
                 return port;
             } catch (IOException taken) {
                 // try another
