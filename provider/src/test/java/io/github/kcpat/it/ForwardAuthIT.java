@@ -97,6 +97,19 @@ class ForwardAuthIT {
         assertForwardAuthRefused(doors.forwardAuth("POST", "/some/path", "garbage"));
     }
 
+    /** A gateway forwards the original request's method and path: every one a gateway may send passes a valid token. */
+    @Test
+    void everyMethodPassesAValidTokenAtTheDoorAndAtAOneSegmentSubPath() {
+        for (String method : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
+            for (String subPath : List.of("", "/items")) {
+                HttpResult auth = doors.forwardAuth(method, subPath, token.value());
+                assertEquals(200, auth.status(), auth::toString);
+                assertTrue(auth.header("Authorization").orElse("").startsWith("Bearer "), auth::toString);
+                assertForwardAuthRefused(doors.forwardAuth(method, subPath, "garbage"));
+            }
+        }
+    }
+
     @Test
     void requestWithoutATokenIsChallenged() {
         assertForwardAuthRefused(realm.http().get(DemoRealm.API + "/auth"));
