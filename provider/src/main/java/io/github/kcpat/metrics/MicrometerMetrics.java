@@ -1,13 +1,13 @@
 package io.github.kcpat.metrics;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -40,8 +40,8 @@ final class MicrometerMetrics implements TokenMetrics {
 
     private final MeterRegistry registry;
     private final boolean histograms;
-    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
+    /** Every meter registered so far, by its name and tag values. */
+    private final Map<List<String>, Meter> meters = new ConcurrentHashMap<>();
 
     MicrometerMetrics(MeterRegistry registry, boolean histograms) {
         this.registry = registry;
@@ -56,16 +56,12 @@ final class MicrometerMetrics implements TokenMetrics {
     @Override
     public void doorAnswered(UseDoor door, boolean accepted, long entered) {
         String outcome = accepted ? ACCEPTED : REFUSED;
-        List<String> key = List.of(door.text(), outcome);
-        Timer timer = timers.get(key);
-        if (timer == null) {
-            timer = timers.computeIfAbsent(key, k -> Timer.builder(DOOR_DURATION)
-                    .description("Time a door took from its first step to its answer, accepted or refused token")
-                    .tag("door", door.text())
-                    .tag("outcome", outcome)
-                    .publishPercentileHistogram(histograms)
-                    .register(registry));
-        }
+        Timer timer = meter(List.of(DOOR_DURATION, door.text(), outcome), () -> Timer.builder(DOOR_DURATION)
+                .description("Time a door took from its first step to its answer, accepted or refused token")
+                .tag("door", door.text())
+                .tag("outcome", outcome)
+                .publishPercentileHistogram(histograms)
+                .register(registry));
         timer.record(System.nanoTime() - entered, TimeUnit.NANOSECONDS);
     }
 
@@ -73,7 +69,7 @@ final class MicrometerMetrics implements TokenMetrics {
     public void used(RealmModel realm, UseDoor door, Verdict verdict) {
         boolean accepted = verdict instanceof Verdict.Accepted;
         String reason = verdict instanceof Verdict.Refused refused ? refused.reason().eventDetail() : NO_REASON;
-        count(List.of(USES, realm.getName(), door.text(), reason), key -> Counter.builder(USES)
+        count(List.of(USES, realm.getName(), door.text(), reason), () -> Counter.builder(USES)
                 .description("Personal API tokens presented at a door, by realm, door, outcome and refusal reason")
                 .tag("realm", realm.getName())
                 .tag("door", door.text())
@@ -93,11 +89,10 @@ final class MicrometerMetrics implements TokenMetrics {
 
     @Override
     public void disabled(RealmModel realm, DisabledBy by) {
-        String byTag = by.name().toLowerCase(Locale.ROOT);
-        count(List.of(DISABLED, realm.getName(), byTag), key -> Counter.builder(DISABLED)
+        count(List.of(DISABLED, realm.getName(), by.text()), () -> Counter.builder(DISABLED)
                 .description("Active personal API tokens disabled, by whom: owner, admin or idle")
                 .tag("realm", realm.getName())
-                .tag("by", byTag));
+                .tag("by", by.text()));
     }
 
     @Override
@@ -107,28 +102,31 @@ final class MicrometerMetrics implements TokenMetrics {
 
     @Override
     public void taskRan(Task task) {
-        count(List.of(TASK_RUNS, task.tag), key -> Counter.builder(TASK_RUNS)
+        count(List.of(TASK_RUNS, task.tag), () -> Counter.builder(TASK_RUNS)
                 .description("Passes of the periodic tasks on this node")
                 .tag("task", task.tag));
     }
 
     @Override
     public void mailSent(RealmModel realm, Mail mail) {
-        count(List.of(MAILS_SENT, realm.getName(), mail.tag), key -> Counter.builder(MAILS_SENT)
+        count(List.of(MAILS_SENT, realm.getName(), mail.tag), () -> Counter.builder(MAILS_SENT)
                 .description("Mails the periodic tasks handed to the realm's SMTP server")
                 .tag("realm", realm.getName())
                 .tag("mail", mail.tag));
     }
 
     private void countPerRealm(String name, RealmModel realm, String description) {
-        count(List.of(name, realm.getName()), key -> Counter.builder(name).description(description).tag("realm", realm.getName()));
+        count(List.of(name, realm.getName()), () -> Counter.builder(name).description(description).tag("realm", realm.getName()));
     }
 
-    private void count(List<String> key, Function<List<String>, Counter.Builder> builder) {
-        Counter counter = counters.get(key);
-        if (counter == null) {
-            counter = counters.computeIfAbsent(key, k -> builder.apply(k).register(registry));
-        }
-        counter.increment();
+    private void count(List<String> key, Supplier<Counter.Builder> builder) {
+        this.<Counter>meter(key, () -> builder.get().register(registry)).increment();
+    }
+
+    /** The meter of {@code key}, registered by {@code register} the first time (a plain read after that). */
+    @SuppressWarnings("unchecked")
+    private <M extends Meter> M meter(List<String> key, Supplier<M> register) {
+        Meter meter = meters.get(key);
+        return (M) (meter != null ? meter : meters.computeIfAbsent(key, k -> register.get()));
     }
 }
