@@ -79,11 +79,7 @@ class AccountConsoleIT {
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.screenshot("last");
-            browser.close();
-            browser = null;
-        }
+        browser = Browser.closeAfterTest(browser);
     }
 
     @Test

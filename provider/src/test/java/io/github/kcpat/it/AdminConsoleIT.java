@@ -91,11 +91,7 @@ class AdminConsoleIT {
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.screenshot("last");
-            browser.close();
-            browser = null;
-        }
+        browser = Browser.closeAfterTest(browser);
     }
 
     @Test

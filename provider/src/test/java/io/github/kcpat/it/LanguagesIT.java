@@ -103,11 +103,7 @@ class LanguagesIT {
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.screenshot("last");
-            browser.close();
-            browser = null;
-        }
+        browser = Browser.closeAfterTest(browser);
     }
 
     @Test

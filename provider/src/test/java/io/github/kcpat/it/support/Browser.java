@@ -151,6 +151,18 @@ public final class Browser implements AutoCloseable {
         return List.copyOf(consoleErrors);
     }
 
+    /**
+     * A browser test's end: the page as the test left it (screenshot {@code last}), then {@code browser} closed, if the
+     * test started one. Answers null, for the test's field: {@code browser = Browser.closeAfterTest(browser)}.
+     */
+    public static Browser closeAfterTest(Browser browser) {
+        if (browser != null) {
+            browser.screenshot("last");
+            browser.close();
+        }
+        return null;
+    }
+
     @Override
     public void close() {
         try {
